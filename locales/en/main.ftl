@@ -1,0 +1,161 @@
+# Pasar: English. Every key here must exist in id, el and fr too (a test checks).
+
+## Layout
+nav-skip = Skip to content
+nav-account = Your account
+nav-login = Log in
+nav-signup = Sign up
+nav-logout = Log out
+nav-settings = Settings
+nav-mailbox = Mailbox (development)
+search-placeholder = Search for anything
+search-label = Search listings
+search-button = Search
+footer-language = Language
+footer-tagline = Pasar: buy and sell with people near you, with buyer protection on every order.
+verify-banner = Please confirm your email address: we sent a link to { $email }. Until then you can browse but not sell, buy or send messages.
+verify-resend = Send the link again
+badge-verified = Verified
+badge-unverified = Not verified
+
+## Home
+home-title = Buy and sell second-hand
+home-headline = Buy and sell with people near you
+home-lead = Pasar is the marketplace where neighbours trade what they own: fair prices, honest reviews, and your money protected until your item arrives.
+home-promise-escrow = Buyer protection: we hold the money until you confirm the item arrived as described.
+home-promise-reviews = Reviews only from real, completed purchases.
+home-promise-talk = Ask the seller, make an offer, agree, done.
+home-cta = Join Pasar for free
+home-members = New members
+home-member-count = { $count ->
+    [one] { $count } member so far
+   *[other] { $count } members so far
+}
+
+## Sign-up, login, passwords
+signup-title = Create your account
+signup-lead = It takes a minute. We will send you an email to confirm your address.
+signup-submit = Create account
+signup-have-account = Already have an account?
+label-display-name = Your name (shown to others)
+label-email = Email address
+label-password = Password
+label-new-password = New password
+label-current-password = Current password
+label-new-email = New email address
+password-hint = At least 8 characters. A few unrelated words make a strong password.
+login-title = Log in
+login-submit = Log in
+login-forgot = Forgot your password?
+login-no-account = New to Pasar?
+login-failed = The email or password is not right. Please try again.
+forgot-title = Reset your password
+forgot-lead = Enter the email address of your account and we will send you a link to choose a new password.
+forgot-submit = Send the link
+forgot-sent = If an account uses { $email }, a link to reset its password is on its way. Check your inbox and spam folder.
+reset-title = Choose a new password
+reset-submit = Save the new password
+reset-request-new = Ask for a new link
+
+## Settings
+settings-title = Account settings
+settings-profile = Profile
+settings-save = Save profile
+settings-email = Email address
+settings-email-current = Your email address is { $email }.
+settings-email-pending = Waiting for confirmation of { $email }: follow the link we sent there.
+settings-email-submit = Change email
+settings-password = Password
+settings-password-submit = Change password
+settings-delete = Delete account
+settings-delete-lead = Your account will be closed now and deleted for good after a grace period. Log in before then to keep it.
+settings-delete-submit = Delete my account
+label-bio = About you
+label-city = City
+label-country = Country
+label-language = Language of pages and emails
+
+## Field errors
+field-required = Please fill this in.
+field-invalid = This value is not valid.
+email-invalid = Please enter an email address like name@example.com.
+email-too-long = This email address is too long.
+email-taken = An account with this email address already exists.
+name-too-short = Please use at least 2 characters.
+name-too-long = Please use at most 50 characters.
+name-invalid = Please use letters, numbers and ordinary punctuation only.
+password-too-short = The password must have at least 8 characters.
+password-too-long = The password must be at most 72 bytes long.
+password-too-weak = This password is too easy to guess. Add more words or characters.
+password-wrong = The password is not right.
+text-too-long = This text is too long.
+text-invalid = This text contains characters that are not allowed.
+
+## Flash messages
+flash-signed-up = Welcome to Pasar! We sent a confirmation link to { $email }.
+flash-verified = Thank you, your email address is confirmed.
+flash-verification-sent = We sent you a new confirmation link.
+flash-link-invalid = This link is not valid any more: it was already used or it expired.
+flash-password-reset = Your password was changed. Please log in with the new one.
+flash-password-changed = Your password was changed. Other devices have been logged out.
+flash-profile-saved = Your profile was saved.
+flash-email-change-sent = We sent a confirmation link to { $email }. Your email changes when you follow it.
+flash-deletion-scheduled = Your account is closed and will be deleted on { $date }. Log in before then to keep it.
+flash-deletion-cancelled = Welcome back! Your account will not be deleted.
+
+## Error pages
+error-home = Back to the home page
+error-400-title = Something was wrong with that request
+error-400-text = The page could not understand what was sent. Please go back and try again.
+error-403-title = Not allowed
+error-403-text = You cannot do this. If you came from a form, reload the page and try again.
+error-404-title = Page not found
+error-404-text = This page does not exist, or it was removed.
+error-405-title = Not allowed here
+error-405-text = This address does not accept that kind of request.
+error-409-title = This changed meanwhile
+error-409-text = Someone changed this at the same time. Reload the page and try again.
+error-413-title = Too large
+error-413-text = What you sent is larger than we accept.
+error-429-title = Too many attempts
+error-429-text = Please wait a little before you try again.
+error-429-wait = { $minutes ->
+    [one] Please try again in { $minutes } minute.
+   *[other] Please try again in { $minutes } minutes.
+}
+error-500-title = Something went wrong on our side
+error-500-text = We have been told about it. Please try again in a moment.
+error-503-title = Pasar is briefly unavailable
+error-503-text = We cannot reach our database right now. Please try again in a few seconds.
+
+## Development mailbox
+mailbox-title = Mailbox
+mailbox-lead = Every email the site sent, newest first. Only in development.
+mailbox-empty = No email yet.
+mailbox-to = To { $email }
+mailbox-html = Open the HTML version
+
+## Emails
+email-greeting = Hello { $name },
+email-footer = You receive this email because you have an account at { $site }.
+email-not-you = If this was not you, you can ignore this email.
+email-link-expires-hours = { $hours ->
+    [one] The link works for { $hours } hour.
+   *[other] The link works for { $hours } hours.
+}
+email-link-expires-minutes = { $minutes ->
+    [one] The link works for { $minutes } minute and only once.
+   *[other] The link works for { $minutes } minutes and only once.
+}
+email-verify-subject = Confirm your email address for Pasar
+email-verify-body = Please confirm that this is your email address, so you can buy, sell and send messages on Pasar.
+email-verify-action = Confirm my email address
+email-reset-subject = Reset your Pasar password
+email-reset-body = Someone asked to reset the password of your Pasar account. Follow the link to choose a new one.
+email-reset-action = Choose a new password
+email-password-changed-subject = Your Pasar password was changed
+email-password-changed-body = The password of your account was just changed, and every other session was logged out. If you did not do this, reset your password at once.
+email-password-changed-action = Reset my password
+email-deletion-subject = Your Pasar account will be deleted
+email-deletion-body = As you asked, your account is closed and will be deleted for good on { $date }. If you change your mind, just log in before then.
+email-deletion-action = Keep my account

@@ -1,0 +1,3 @@
+DROP TABLE rate_limits;
+DROP TABLE email_tokens;
+DROP TABLE users;

@@ -1,0 +1,2 @@
+DROP TABLE outbound_emails;
+DROP TABLE jobs;

@@ -1,0 +1,11 @@
+//! Accounts: sign-up, email verification, login and logout, password reset, settings,
+//! account deletion with a grace period.
+
+pub mod deletion;
+pub mod emails;
+pub mod fields;
+pub mod model;
+pub mod routes;
+pub mod rules;
+pub mod tokens;
+pub mod views;

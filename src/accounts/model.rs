@@ -1,0 +1,106 @@
+//! The `users` table as the rest of the app sees it (never with the password hash).
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+
+use crate::db::schema::users;
+use crate::i18n::Locale;
+
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = users, check_for_backend(diesel::pg::Pg))]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub email_verified_at: Option<DateTime<Utc>>,
+    pub display_name: String,
+    pub bio: String,
+    pub city: String,
+    pub country: String,
+    pub locale: String,
+    pub role: String,
+    pub session_version: i32,
+    pub pending_email: Option<String>,
+    pub deletion_requested_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl User {
+    pub fn locale(&self) -> Locale {
+        Locale::parse(&self.locale).unwrap_or_default()
+    }
+
+    pub fn is_verified(&self) -> bool {
+        self.email_verified_at.is_some()
+    }
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = users)]
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub password_hash: &'a str,
+    pub display_name: &'a str,
+    pub locale: &'a str,
+}
+
+#[derive(AsChangeset)]
+#[diesel(table_name = users)]
+pub struct ProfileChanges<'a> {
+    pub display_name: &'a str,
+    pub bio: &'a str,
+    pub city: &'a str,
+    pub country: &'a str,
+    pub locale: &'a str,
+}
+
+/// The user behind a session, if the session is still valid (same session version, not
+/// being deleted).
+pub fn session_user(conn: &mut PgConnection, id: i64, version: i32) -> QueryResult<Option<User>> {
+    users::table
+        .filter(users::id.eq(id))
+        .filter(users::session_version.eq(version))
+        .filter(users::deletion_requested_at.is_null())
+        .select(User::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn find(conn: &mut PgConnection, id: i64) -> QueryResult<User> {
+    users::table.find(id).select(User::as_select()).first(conn)
+}
+
+/// Looks a user up by email, ignoring case; with the password hash for login.
+pub fn find_by_email_with_hash(
+    conn: &mut PgConnection,
+    email: &str,
+) -> QueryResult<Option<(User, String)>> {
+    users::table
+        .filter(
+            diesel::dsl::sql::<diesel::sql_types::Bool>("lower(email) = lower(")
+                .bind::<diesel::sql_types::Text, _>(email)
+                .sql(")"),
+        )
+        .select((User::as_select(), users::password_hash))
+        .first(conn)
+        .optional()
+}
+
+pub fn email_taken(conn: &mut PgConnection, email: &str, except: Option<i64>) -> QueryResult<bool> {
+    let found: Option<i64> = users::table
+        .filter(
+            diesel::dsl::sql::<diesel::sql_types::Bool>("lower(email) = lower(")
+                .bind::<diesel::sql_types::Text, _>(email)
+                .sql(")"),
+        )
+        .select(users::id)
+        .first(conn)
+        .optional()?;
+    Ok(found.is_some_and(|id| Some(id) != except))
+}
+
+pub fn password_hash(conn: &mut PgConnection, id: i64) -> QueryResult<String> {
+    users::table
+        .find(id)
+        .select(users::password_hash)
+        .first(conn)
+}

@@ -1,0 +1,215 @@
+//! Settings read once from the environment, with development defaults (DESIGN.md,
+//! "Configuration"). A bad variable stops start-up with its name in the message.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::{bail, Context};
+
+/// Where the app runs: development turns on the `/dev` pages and file mail; production
+/// turns on Secure cookies and HSTS and requires a real secret.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Environment {
+    Development,
+    Production,
+}
+
+/// A value that must never reach a log line.
+#[derive(Clone)]
+pub struct Secret(pub Vec<u8>);
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(..)")
+    }
+}
+
+/// SMTP transport settings parsed from `SMTP_URL` (lettre's URL form:
+/// `smtp://host:port`, `smtps://user:pass@host` for TLS, `?tls=required` for STARTTLS).
+#[derive(Clone)]
+pub struct SmtpUrl(pub String);
+
+impl fmt::Debug for SmtpUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The URL may carry a password: print only scheme and host.
+        match url::Url::parse(&self.0) {
+            Ok(u) => write!(
+                f,
+                "{}://{}:{}",
+                u.scheme(),
+                u.host_str().unwrap_or("?"),
+                u.port().unwrap_or(0)
+            ),
+            Err(_) => f.write_str("SmtpUrl(..)"),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub env: Environment,
+    pub addr: SocketAddr,
+    pub base_url: String,
+    pub data_dir: PathBuf,
+    pub database_url: Option<String>,
+    pub smtp_url: Option<SmtpUrl>,
+    pub mail_from: String,
+    pub secret: Secret,
+    pub pool_size: u32,
+    pub workers: usize,
+    /// Trust the first address of `X-Forwarded-For` (behind a load balancer only).
+    pub trust_proxy: bool,
+    pub job_poll: Duration,
+    /// First retry delay of a failed job; doubles with each attempt.
+    pub job_backoff: Duration,
+    pub job_max_attempts: i32,
+    pub email_token_ttl: Duration,
+    pub reset_token_ttl: Duration,
+    pub deletion_grace: Duration,
+    pub run_worker: bool,
+}
+
+impl Config {
+    /// Reads the process environment.
+    pub fn from_env() -> anyhow::Result<Config> {
+        Self::from_lookup(|k| std::env::var(k).ok())
+    }
+
+    /// Reads settings through `get`, so tests can build a config without touching the
+    /// process environment.
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> anyhow::Result<Config> {
+        let env = match get("PASAR_ENV").as_deref() {
+            None | Some("") | Some("development") => Environment::Development,
+            Some("production") => Environment::Production,
+            Some(other) => bail!("PASAR_ENV must be development or production, not {other:?}"),
+        };
+        let addr: SocketAddr = get("PASAR_ADDR")
+            .unwrap_or_else(|| "127.0.0.1:8080".into())
+            .parse()
+            .context("PASAR_ADDR must look like 127.0.0.1:8080")?;
+        let base_url = get("PASAR_BASE_URL")
+            .unwrap_or_else(|| format!("http://{addr}"))
+            .trim_end_matches('/')
+            .to_string();
+        url::Url::parse(&base_url).context("PASAR_BASE_URL must be an absolute URL")?;
+        let data_dir = PathBuf::from(get("PASAR_DATA").unwrap_or_else(|| "./var".into()));
+        let database_url = get("DATABASE_URL").filter(|s| !s.is_empty());
+        let smtp_url = get("SMTP_URL").filter(|s| !s.is_empty()).map(SmtpUrl);
+        let mail_from =
+            get("PASAR_MAIL_FROM").unwrap_or_else(|| "Pasar <no-reply@pasar.test>".into());
+        let secret = match get("PASAR_SECRET").filter(|s| !s.is_empty()) {
+            Some(s) if s.len() >= 64 => Secret(s.into_bytes()),
+            Some(_) => bail!("PASAR_SECRET must be at least 64 characters"),
+            None if env == Environment::Production => {
+                bail!("PASAR_SECRET is required when PASAR_ENV=production")
+            }
+            None => Secret(load_or_create_secret(&data_dir)?),
+        };
+        let num = |name: &str, default: u64| -> anyhow::Result<u64> {
+            match get(name).filter(|s| !s.is_empty()) {
+                None => Ok(default),
+                Some(v) => v
+                    .parse()
+                    .with_context(|| format!("{name} must be a whole number")),
+            }
+        };
+        let pool_size = num("PASAR_DB_POOL", 8)?.max(4) as u32;
+        let workers = num("PASAR_WORKERS", 2)?.max(1) as usize;
+        Ok(Config {
+            env,
+            addr,
+            base_url,
+            data_dir,
+            database_url,
+            smtp_url,
+            mail_from,
+            secret,
+            pool_size,
+            workers,
+            trust_proxy: get("PASAR_TRUST_PROXY").is_some_and(|v| v == "1" || v == "true"),
+            job_poll: Duration::from_millis(num("PASAR_JOB_POLL_MS", 1000)?),
+            job_backoff: Duration::from_millis(num("PASAR_JOB_BACKOFF_MS", 30_000)?),
+            job_max_attempts: num("PASAR_JOB_MAX_ATTEMPTS", 8)?.clamp(1, 100) as i32,
+            email_token_ttl: Duration::from_secs(num("PASAR_VERIFY_TTL_HOURS", 48)? * 3600),
+            reset_token_ttl: Duration::from_secs(num("PASAR_RESET_TTL_MINUTES", 60)? * 60),
+            deletion_grace: Duration::from_secs(num("PASAR_DELETION_GRACE_DAYS", 14)? * 86_400),
+            run_worker: get("PASAR_WORKER").is_none_or(|v| v != "0"),
+        })
+    }
+
+    pub fn is_production(&self) -> bool {
+        self.env == Environment::Production
+    }
+}
+
+/// Development keeps one generated cookie key in the data folder, so a restart does not
+/// log everyone out (a fresh `Key::generate()` would).
+fn load_or_create_secret(data_dir: &std::path::Path) -> anyhow::Result<Vec<u8>> {
+    use rand::RngCore;
+    let path = data_dir.join("secret.key");
+    if let Ok(bytes) = std::fs::read(&path) {
+        if bytes.len() >= 64 {
+            return Ok(bytes);
+        }
+    }
+    std::fs::create_dir_all(data_dir)
+        .with_context(|| format!("cannot create PASAR_DATA folder {}", data_dir.display()))?;
+    let mut key = vec![0u8; 64];
+    rand::thread_rng().fill_bytes(&mut key);
+    std::fs::write(&path, &key).with_context(|| format!("cannot write {}", path.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600));
+    }
+    Ok(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn cfg(vars: &[(&str, &str)]) -> anyhow::Result<Config> {
+        let dir = std::env::temp_dir().join(format!("pasar-cfg-{}", std::process::id()));
+        let mut map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        map.entry("PASAR_DATA".into())
+            .or_insert(dir.display().to_string());
+        Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_are_for_development() {
+        let c = cfg(&[]).expect("config");
+        assert_eq!(c.env, Environment::Development);
+        assert_eq!(c.addr.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.base_url, "http://127.0.0.1:8080");
+        assert!(c.database_url.is_none());
+        assert_eq!(c.secret.0.len(), 64);
+    }
+
+    #[test]
+    fn production_needs_a_secret() {
+        let err = cfg(&[("PASAR_ENV", "production")]).expect_err("must fail");
+        assert!(err.to_string().contains("PASAR_SECRET"));
+    }
+
+    #[test]
+    fn bad_values_name_the_variable() {
+        let err = cfg(&[("PASAR_ADDR", "nope")]).expect_err("must fail");
+        assert!(err.to_string().contains("PASAR_ADDR"));
+        let err = cfg(&[("PASAR_DB_POOL", "x")]).expect_err("must fail");
+        assert!(err.to_string().contains("PASAR_DB_POOL"));
+    }
+
+    #[test]
+    fn smtp_url_debug_hides_password() {
+        let s = SmtpUrl("smtps://user:hunter2@mail.example:465".into());
+        assert!(!format!("{s:?}").contains("hunter2"));
+    }
+}

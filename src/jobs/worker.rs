@@ -1,0 +1,135 @@
+//! The worker loop inside each `serve` process: claims due jobs and runs them until told
+//! to stop. Jobs: deliver an outbox email, purge an account whose grace period ended.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use tokio::sync::watch;
+
+use super::queue::{self, Job};
+use crate::config::Config;
+use crate::db::{self, DbPool};
+use crate::mail::{outbox, transport::Transport};
+use crate::web::AppError;
+
+pub struct Worker {
+    pub pool: DbPool,
+    pub config: Arc<Config>,
+    pub transport: Transport,
+}
+
+impl Worker {
+    /// Runs until `stop` turns true; a job under way is finished first.
+    pub async fn run(self, mut stop: watch::Receiver<bool>) {
+        tracing::info!("job worker started");
+        let mut last_prune = Instant::now();
+        loop {
+            if *stop.borrow() {
+                break;
+            }
+            let claimed = db::run(&self.pool, |conn| Ok(queue::claim(conn)?)).await;
+            match claimed {
+                Ok(Some(job)) => {
+                    self.execute(job).await;
+                    continue;
+                }
+                Ok(None) => {}
+                Err(e) => tracing::warn!(error = %e, "job worker cannot reach the database"),
+            }
+            if last_prune.elapsed() > Duration::from_secs(600) {
+                last_prune = Instant::now();
+                let _ = db::run(&self.pool, |conn| Ok(crate::web::rate_limit::prune(conn)?)).await;
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(self.config.job_poll) => {}
+                _ = stop.changed() => {}
+            }
+        }
+        tracing::info!("job worker stopped");
+    }
+
+    async fn execute(&self, job: Job) {
+        let result = match job.kind.as_str() {
+            queue::SEND_EMAIL => self.send_email(&job).await,
+            queue::PURGE_ACCOUNT => self.purge_account(&job).await,
+            other => Err(format!("unknown job kind {other}")),
+        };
+        let backoff = self.config.job_backoff.as_secs_f64();
+        let max = self.config.job_max_attempts;
+        let id = job.id;
+        let outcome = match result {
+            Ok(()) => db::run(&self.pool, move |conn| Ok(queue::complete(conn, id)?)).await,
+            Err(error) => {
+                let job2 = job.clone();
+                let email_id = email_id(&job);
+                let err2 = error.clone();
+                let res = db::run(&self.pool, move |conn| {
+                    let last = queue::fail(conn, &job2, &err2, backoff, max)?;
+                    if let Some(eid) = email_id {
+                        outbox::mark_attempt_failed(conn, eid, &err2, last)?;
+                    }
+                    Ok(last)
+                })
+                .await;
+                match res {
+                    Ok(true) => {
+                        tracing::error!(job.id = id, job.kind = %job.kind, %error, "job failed for good")
+                    }
+                    Ok(false) => tracing::warn!(
+                        job.id = id, job.kind = %job.kind, job.attempt = job.attempts, %error,
+                        "job failed, will retry"
+                    ),
+                    Err(_) => {}
+                }
+                res.map(|_| ())
+            }
+        };
+        if let Err(e) = outcome {
+            tracing::warn!(job.id = id, error = %e, "could not record the job's outcome");
+        }
+    }
+
+    async fn send_email(&self, job: &Job) -> Result<(), String> {
+        let id = email_id(job).ok_or("payload has no email_id")?;
+        let email = db::run(&self.pool, move |conn| Ok(outbox::find(conn, id)?))
+            .await
+            .map_err(|e| e.to_string())?;
+        if email.status == "sent" {
+            return Ok(());
+        }
+        self.transport.send(&self.config.mail_from, &email).await?;
+        db::run(&self.pool, move |conn| Ok(outbox::mark_sent(conn, id)?))
+            .await
+            .map_err(|e: AppError| e.to_string())?;
+        tracing::info!(email.id = id, email.kind = %email.kind, "email sent");
+        Ok(())
+    }
+
+    async fn purge_account(&self, job: &Job) -> Result<(), String> {
+        let user_id = job
+            .payload
+            .get("user_id")
+            .and_then(|v| v.as_i64())
+            .ok_or("no user_id")?;
+        let grace = self.config.deletion_grace;
+        let purged = db::run(&self.pool, move |conn| {
+            Ok(crate::accounts::deletion::purge_if_due(
+                conn, user_id, grace,
+            )?)
+        })
+        .await
+        .map_err(|e| e.to_string())?;
+        if purged {
+            tracing::info!(user.id = user_id, "account deleted after its grace period");
+        }
+        Ok(())
+    }
+}
+
+fn email_id(job: &Job) -> Option<i64> {
+    if job.kind == queue::SEND_EMAIL {
+        job.payload.get("email_id").and_then(|v| v.as_i64())
+    } else {
+        None
+    }
+}

@@ -1,0 +1,176 @@
+//! Pasar: a server-rendered consumer-to-consumer marketplace. This crate builds the
+//! actix application; `main.rs` is a thin CLI over it and the tests build the same app.
+
+pub mod accounts;
+pub mod config;
+pub mod db;
+pub mod home;
+pub mod i18n;
+pub mod jobs;
+pub mod mail;
+pub mod seed;
+pub mod telemetry;
+pub mod web;
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_session::config::{CookieContentSecurity, PersistentSession};
+use actix_session::storage::CookieSessionStore;
+use actix_session::SessionMiddleware;
+use actix_web::cookie::{time::Duration as CookieDuration, Key, SameSite};
+use actix_web::dev::{Server, ServerHandle};
+use actix_web::middleware::from_fn;
+use actix_web::{web as aweb, App, HttpResponse, HttpServer};
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+use config::Config;
+use db::DbPool;
+
+/// What every handler can reach.
+pub struct AppState {
+    pub pool: DbPool,
+    pub config: Arc<Config>,
+}
+
+/// A bound, not yet running server plus its job worker.
+pub struct Application {
+    server: Server,
+    port: u16,
+    stop_worker: watch::Sender<bool>,
+    worker: Option<JoinHandle<()>>,
+}
+
+impl Application {
+    /// Binds `config.addr` (port 0 picks a free port) and starts the job worker.
+    pub fn build(config: Config, pool: DbPool) -> anyhow::Result<Application> {
+        let listener = TcpListener::bind(config.addr)
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.addr))?;
+        let port = listener.local_addr()?.port();
+        let config = Arc::new(config);
+        let state = aweb::Data::new(AppState {
+            pool: pool.clone(),
+            config: config.clone(),
+        });
+        let key = Key::derive_from(&config.secret.0);
+        let production = config.is_production();
+        let workers = config.workers;
+        // Few blocking threads per worker keep tail latency low (STYLE.md).
+        let blocking = (config.pool_size as usize / workers).max(2);
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(state.clone())
+                .app_data(
+                    aweb::FormConfig::default()
+                        .limit(web::csrf::FORM_LIMIT)
+                        .error_handler(|err, _| form_error(err)),
+                )
+                .app_data(
+                    aweb::PathConfig::default()
+                        .error_handler(|_, _| web::AppError::NotFound.into()),
+                )
+                .app_data(
+                    aweb::QueryConfig::default()
+                        .error_handler(|_, _| web::AppError::BadRequest.into()),
+                )
+                .configure(routes(production))
+                .default_service(aweb::to(not_found))
+                .wrap(from_fn(web::csrf::middleware))
+                .wrap(from_fn(web::error_pages::middleware))
+                .wrap(
+                    SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
+                        .cookie_name("pasar_session".into())
+                        .cookie_secure(production)
+                        .cookie_http_only(true)
+                        .cookie_same_site(SameSite::Lax)
+                        .cookie_content_security(CookieContentSecurity::Private)
+                        .session_lifecycle(
+                            PersistentSession::default().session_ttl(CookieDuration::days(30)),
+                        )
+                        .build(),
+                )
+                .wrap(web::headers::security_headers(production))
+                .wrap(tracing_actix_web::TracingLogger::default())
+        })
+        .workers(workers)
+        .worker_max_blocking_threads(blocking)
+        .shutdown_timeout(20)
+        .listen(listener)?
+        .run();
+
+        let (stop_worker, stop_rx) = watch::channel(false);
+        let worker = if config.run_worker {
+            let transport = mail::transport::Transport::from_config(&config)?;
+            let w = jobs::worker::Worker {
+                pool,
+                config: config.clone(),
+                transport,
+            };
+            Some(tokio::spawn(w.run(stop_rx)))
+        } else {
+            None
+        };
+        Ok(Application {
+            server,
+            port,
+            stop_worker,
+            worker,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn handle(&self) -> ServerHandle {
+        self.server.handle()
+    }
+
+    /// Serves until SIGINT/SIGTERM (or the handle) stops the server: in-flight requests
+    /// finish, then the worker finishes its job and stops.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let result = self.server.await;
+        let _ = self.stop_worker.send(true);
+        if let Some(w) = self.worker {
+            let _ = w.await;
+        }
+        result
+    }
+}
+
+fn routes(production: bool) -> impl Fn(&mut aweb::ServiceConfig) {
+    move |cfg| {
+        cfg.service(aweb::resource("/healthz").get(healthz))
+            .service(aweb::resource("/static/{hash}/{name}").get(web::assets::serve));
+        home::configure(cfg);
+        accounts::routes::configure(cfg);
+        if !production {
+            mail::dev::configure(cfg);
+        }
+    }
+}
+
+async fn not_found() -> Result<HttpResponse, web::AppError> {
+    Err(web::AppError::NotFound)
+}
+
+fn form_error(err: actix_web::error::UrlencodedError) -> actix_web::Error {
+    use actix_web::error::UrlencodedError;
+    match err {
+        UrlencodedError::Overflow { .. } => web::AppError::TooLarge.into(),
+        _ => web::AppError::BadRequest.into(),
+    }
+}
+
+/// 200 only when the database answers.
+async fn healthz(state: aweb::Data<AppState>) -> HttpResponse {
+    use diesel::connection::SimpleConnection;
+    let ok = db::run(&state.pool, |conn| Ok(conn.batch_execute("SELECT 1")?)).await;
+    match ok {
+        Ok(()) => HttpResponse::Ok().content_type("text/plain").body("ok"),
+        Err(_) => HttpResponse::ServiceUnavailable()
+            .content_type("text/plain")
+            .body("database unavailable"),
+    }
+}

@@ -1,0 +1,119 @@
+//! Demo data for a new installation (`pasar seed --demo`). Idempotent: a second run adds
+//! nothing twice.
+
+use diesel::prelude::*;
+
+use crate::db::schema::users;
+
+/// The password of every demo account (printed by the CLI, written in the README).
+pub const DEMO_PASSWORD: &str = "pasar-demo-2026";
+
+/// (display name, email local part, city, country, locale, role)
+const PEOPLE: &[(&str, &str, &str, &str, &str, &str)] = &[
+    ("Admin Pasar", "admin", "Jakarta", "ID", "en", "admin"),
+    ("Siti Rahma", "siti", "Jakarta", "ID", "id", "member"),
+    ("Budi Santoso", "budi", "Bandung", "ID", "id", "member"),
+    ("Dewi Lestari", "dewi", "Yogyakarta", "ID", "id", "member"),
+    ("Agus Pratama", "agus", "Surabaya", "ID", "id", "member"),
+    ("Putu Ayu", "putu", "Denpasar", "ID", "id", "member"),
+    ("Rizky Hidayat", "rizky", "Medan", "ID", "id", "member"),
+    ("Nur Aini", "nur", "Makassar", "ID", "id", "member"),
+    ("Wayan Sudarma", "wayan", "Ubud", "ID", "id", "member"),
+    ("Intan Permata", "intan", "Semarang", "ID", "id", "member"),
+    ("Eko Wibowo", "eko", "Malang", "ID", "id", "member"),
+    ("Maria Papadopoulou", "maria", "Αθήνα", "GR", "el", "member"),
+    (
+        "Giorgos Nikolaou",
+        "giorgos",
+        "Θεσσαλονίκη",
+        "GR",
+        "el",
+        "member",
+    ),
+    ("Eleni Georgiou", "eleni", "Πάτρα", "GR", "el", "member"),
+    (
+        "Dimitris Ioannou",
+        "dimitris",
+        "Ηράκλειο",
+        "GR",
+        "el",
+        "member",
+    ),
+    (
+        "Katerina Vlachou",
+        "katerina",
+        "Λάρισα",
+        "GR",
+        "el",
+        "member",
+    ),
+    ("Nikos Antoniou", "nikos", "Βόλος", "GR", "el", "member"),
+    ("Sofia Christou", "sofia", "Χανιά", "GR", "el", "member"),
+    ("Yannis Pappas", "yannis", "Ρόδος", "GR", "el", "member"),
+    ("Anna Konstantinou", "anna", "Κέρκυρα", "GR", "el", "member"),
+    ("Camille Martin", "camille", "Paris", "FR", "fr", "member"),
+    ("Lucas Bernard", "lucas", "Lyon", "FR", "fr", "member"),
+    ("Chloé Dubois", "chloe", "Marseille", "FR", "fr", "member"),
+    ("Hugo Petit", "hugo", "Lille", "FR", "fr", "member"),
+    ("Léa Moreau", "lea", "Bordeaux", "FR", "fr", "member"),
+    ("Théo Laurent", "theo", "Nantes", "FR", "fr", "member"),
+    ("Manon Girard", "manon", "Toulouse", "FR", "fr", "member"),
+    ("Julien Roux", "julien", "Strasbourg", "FR", "fr", "member"),
+    ("Inès Fournier", "ines", "Nice", "FR", "fr", "member"),
+    ("Emma Wilson", "emma", "London", "GB", "en", "member"),
+    ("Oliver Brown", "oliver", "Manchester", "GB", "en", "member"),
+    ("Ava Johnson", "ava", "New York", "US", "en", "member"),
+    ("Liam Smith", "liam", "Austin", "US", "en", "member"),
+    ("Mia Garcia", "mia", "Berlin", "DE", "en", "member"),
+    ("Noah Tan", "noah", "Singapore", "SG", "en", "member"),
+    ("Sarah Lim", "sarah", "Kuala Lumpur", "MY", "en", "member"),
+    ("Hana Putri", "hana", "Bogor", "ID", "id", "member"),
+    ("Petros Kostas", "petros", "Λευκωσία", "CY", "el", "member"),
+    (
+        "Élodie Lambert",
+        "elodie",
+        "Bruxelles",
+        "BE",
+        "fr",
+        "member",
+    ),
+    ("Moussa Diallo", "moussa", "Dakar", "SN", "fr", "member"),
+];
+
+/// The demo accounts' emails are `<name>@demo.pasar.test`.
+pub fn demo_email(local: &str) -> String {
+    format!("{local}@demo.pasar.test")
+}
+
+/// Inserts the demo users that are missing. Returns how many were added.
+pub fn demo(conn: &mut PgConnection, password_hash: &str) -> QueryResult<usize> {
+    conn.transaction(|conn| {
+        let mut added = 0;
+        for (i, (name, local, city, country, locale, role)) in PEOPLE.iter().enumerate() {
+            let bio = match *locale {
+                "id" => "Suka barang bekas yang masih bagus. Kirim cepat, jujur soal kondisi.",
+                "el" => "Πουλάω ό,τι δεν χρησιμοποιώ πια. Γρήγορη αποστολή, ειλικρινής περιγραφή.",
+                "fr" => "Je vends ce que je n'utilise plus. Envoi rapide, description honnête.",
+                _ => "Selling things I no longer use. Quick shipping, honest descriptions.",
+            };
+            added += diesel::insert_into(users::table)
+                .values((
+                    users::email.eq(demo_email(local)),
+                    users::password_hash.eq(password_hash),
+                    users::display_name.eq(*name),
+                    users::bio.eq(bio),
+                    users::city.eq(*city),
+                    users::country.eq(*country),
+                    users::locale.eq(*locale),
+                    users::role.eq(*role),
+                    users::email_verified_at.eq(diesel::dsl::now),
+                    // Spread sign-up dates over the past two years.
+                    users::created_at
+                        .eq(chrono::Utc::now() - chrono::Duration::days(730 - (i as i64) * 17)),
+                ))
+                .on_conflict_do_nothing()
+                .execute(conn)?;
+        }
+        Ok(added)
+    })
+}

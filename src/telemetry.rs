@@ -1,0 +1,10 @@
+//! Logging: `tracing` to stderr, filtered by `RUST_LOG`; each request's lines carry its
+//! request id (tracing-actix-web's span).
+
+use tracing_subscriber::{fmt, EnvFilter};
+
+pub fn init() {
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,actix_server=warn,lettre=warn"));
+    let _ = fmt().with_env_filter(filter).with_target(false).try_init();
+}

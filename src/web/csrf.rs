@@ -1,0 +1,140 @@
+//! CSRF protection for every unsafe request: a synchronizer token from the session,
+//! sent as the `csrf_token` form field, the `X-CSRF-Token` header (htmx) or, for
+//! multipart uploads, the `csrf_token` query parameter; plus a cross-site origin check.
+
+use actix_session::SessionExt;
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::Method;
+use actix_web::middleware::Next;
+use actix_web::web::BytesMut;
+use actix_web::{web, Error, HttpMessage};
+use futures_util::StreamExt;
+use subtle::ConstantTimeEq;
+
+use super::ctx::session_csrf;
+use super::AppError;
+use crate::AppState;
+
+/// Largest urlencoded form body accepted (the same limit the form extractor uses).
+pub const FORM_LIMIT: usize = 64 * 1024;
+
+pub async fn middleware<B: MessageBody>(
+    mut req: ServiceRequest,
+    next: Next<B>,
+) -> Result<ServiceResponse<EitherBody<B>>, Error> {
+    match check(&mut req).await {
+        Ok(()) => next
+            .call(req)
+            .await
+            .map(ServiceResponse::map_into_left_body),
+        // Answered here, so the error page still has the request to render with.
+        Err(e) => Ok(req.error_response(e).map_into_right_body()),
+    }
+}
+
+async fn check(req: &mut ServiceRequest) -> Result<(), AppError> {
+    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if safe {
+        return Ok(());
+    }
+    if cross_site(req) {
+        tracing::warn!(path = req.path(), "cross-site request refused");
+        return Err(AppError::Forbidden);
+    }
+    let Some(expected) = session_csrf(&req.get_session()) else {
+        return Err(AppError::Forbidden);
+    };
+    let sent = if let Some(h) = req.headers().get("x-csrf-token") {
+        h.to_str().ok().map(str::to_string)
+    } else if is_form(req) {
+        let body = read_body(req).await?;
+        let token = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body)
+            .ok()
+            .and_then(|pairs| {
+                pairs
+                    .into_iter()
+                    .find(|(k, _)| k == "csrf_token")
+                    .map(|(_, v)| v)
+            });
+        req.set_payload(actix_web::dev::Payload::from(body.freeze()));
+        token
+    } else {
+        query_token(req)
+    };
+    match sent {
+        Some(t) if bool::from(t.as_bytes().ct_eq(expected.as_bytes())) => Ok(()),
+        _ => {
+            tracing::info!(path = req.path(), "missing or wrong CSRF token");
+            Err(AppError::Forbidden)
+        }
+    }
+}
+
+fn is_form(req: &ServiceRequest) -> bool {
+    req.headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"))
+}
+
+fn query_token(req: &ServiceRequest) -> Option<String> {
+    web::Query::<Vec<(String, String)>>::from_query(req.query_string())
+        .ok()
+        .and_then(|q| {
+            q.into_inner()
+                .into_iter()
+                .find(|(k, _)| k == "csrf_token")
+                .map(|(_, v)| v)
+        })
+}
+
+/// Browsers say where a request comes from; another site's form or script is refused
+/// even before the token is compared.
+fn cross_site(req: &ServiceRequest) -> bool {
+    if let Some(site) = req
+        .headers()
+        .get("sec-fetch-site")
+        .and_then(|v| v.to_str().ok())
+    {
+        if site == "cross-site" {
+            return true;
+        }
+    }
+    let Some(origin) = req.headers().get("origin").and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    if origin == "null" {
+        return true;
+    }
+    let host = req.connection_info().host().to_string();
+    let base = req
+        .app_data::<web::Data<AppState>>()
+        .map(|s| s.config.base_url.clone())
+        .unwrap_or_default();
+    let origin_host = origin.split("://").nth(1).unwrap_or("");
+    !(origin_host == host || origin == base)
+}
+
+async fn read_body(req: &mut ServiceRequest) -> Result<BytesMut, AppError> {
+    if let Some(len) = req
+        .headers()
+        .get("content-length")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok())
+    {
+        if len > FORM_LIMIT {
+            return Err(AppError::TooLarge);
+        }
+    }
+    let mut payload = req.take_payload();
+    let mut body = BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|_| AppError::BadRequest)?;
+        if body.len() + chunk.len() > FORM_LIMIT {
+            return Err(AppError::TooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}

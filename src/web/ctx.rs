@@ -1,0 +1,265 @@
+//! The page context every handler and template gets: the reader's language, the signed-in
+//! user, the CSRF token, flash messages and the current path.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_session::{Session, SessionExt};
+use actix_web::{dev::Payload, web, FromRequest, HttpMessage, HttpRequest};
+use chrono::{DateTime, Utc};
+use rand::RngCore;
+use serde::{Deserialize, Serialize};
+
+use crate::accounts::model::User;
+use crate::i18n::{format, Arg, Locale};
+use crate::web::AppError;
+use crate::AppState;
+
+pub const LANG_COOKIE: &str = "lang";
+const CSRF_KEY: &str = "csrf";
+const FLASH_KEY: &str = "flash";
+pub const USER_KEY: &str = "uid";
+pub const VERSION_KEY: &str = "sv";
+
+/// A one-time message shown on the next page.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Flash {
+    pub kind: String,
+    pub text: String,
+}
+
+#[derive(Clone)]
+pub struct Ctx {
+    pub locale: Locale,
+    pub user: Option<User>,
+    pub csrf: String,
+    /// Path and query of this request, for `next=` links and the language switcher.
+    pub path: String,
+    pub dev: bool,
+    pub site_name: String,
+    session: Session,
+}
+
+impl FromRequest for Ctx {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Ctx, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move { Ctx::load(&req).await })
+    }
+}
+
+impl Ctx {
+    /// Builds the context once per request (later calls reuse it).
+    pub async fn load(req: &HttpRequest) -> Result<Ctx, AppError> {
+        if let Some(ctx) = req.extensions().get::<Ctx>() {
+            return Ok(ctx.clone());
+        }
+        let state = req
+            .app_data::<web::Data<AppState>>()
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("AppState missing")))?
+            .clone();
+        let session = req.get_session();
+        let uid: Option<i64> = session.get(USER_KEY).ok().flatten();
+        let version: Option<i32> = session.get(VERSION_KEY).ok().flatten();
+        let user = match (uid, version) {
+            (Some(id), Some(v)) => {
+                let user = crate::db::run(&state.pool, move |conn| {
+                    Ok(crate::accounts::model::session_user(conn, id, v)?)
+                })
+                .await?;
+                if user.is_none() {
+                    // The password changed, the account went away or all sessions ended.
+                    session.remove(USER_KEY);
+                    session.remove(VERSION_KEY);
+                }
+                user
+            }
+            _ => None,
+        };
+        let mut ctx = Ctx::anonymous(req, &state);
+        if let Some(u) = &user {
+            ctx.locale = u.locale();
+        }
+        ctx.user = user;
+        req.extensions_mut().insert(ctx.clone());
+        Ok(ctx)
+    }
+
+    /// A context without the database (error pages while it is down).
+    pub fn anonymous(req: &HttpRequest, state: &AppState) -> Ctx {
+        let session = req.get_session();
+        let locale = req
+            .cookie(LANG_COOKIE)
+            .and_then(|c| Locale::parse(c.value()))
+            .or_else(|| {
+                req.headers()
+                    .get("accept-language")
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(Locale::from_accept_language)
+            })
+            .unwrap_or_default();
+        let csrf = match session.get::<String>(CSRF_KEY).ok().flatten() {
+            Some(t) => t,
+            None => {
+                let t = new_token();
+                let _ = session.insert(CSRF_KEY, &t);
+                t
+            }
+        };
+        let path = match req.uri().path_and_query() {
+            Some(pq) => pq.as_str().to_string(),
+            None => "/".into(),
+        };
+        Ctx {
+            locale,
+            user: None,
+            csrf,
+            path,
+            dev: !state.config.is_production(),
+            site_name: "Pasar".into(),
+            session,
+        }
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.locale.t(key)
+    }
+
+    /// A message with one argument (templates cannot build argument lists).
+    pub fn t1(&self, key: &str, name: &str, value: impl ToString) -> String {
+        self.locale
+            .t_args(key, &[(name, Arg::Str(value.to_string()))])
+    }
+
+    /// A message with a count, for plural forms.
+    pub fn tn(&self, key: &str, name: &str, count: impl std::borrow::Borrow<i64>) -> String {
+        self.locale
+            .t_args(key, &[(name, Arg::Num(*count.borrow()))])
+    }
+
+    pub fn number(&self, n: &i64) -> String {
+        format::number(self.locale, *n)
+    }
+
+    pub fn money(&self, minor: &i64, currency: &str) -> String {
+        format::money(self.locale, *minor, currency)
+    }
+
+    pub fn date(&self, at: &DateTime<Utc>) -> String {
+        format::date(self.locale, *at)
+    }
+
+    pub fn datetime(&self, at: &DateTime<Utc>) -> String {
+        format::datetime(self.locale, *at)
+    }
+
+    pub fn asset(&self, name: &str) -> String {
+        crate::web::assets::url(name)
+    }
+
+    pub fn locales(&self) -> [Locale; 4] {
+        Locale::ALL
+    }
+
+    /// `path` of the request, for a `next=` hidden field.
+    pub fn current_path(&self) -> &str {
+        &self.path
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.role == "admin")
+    }
+
+    /// Takes the pending flash messages (they show once).
+    pub fn flashes(&self) -> Vec<Flash> {
+        let list: Vec<Flash> = self
+            .session
+            .get(FLASH_KEY)
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        if !list.is_empty() {
+            self.session.remove(FLASH_KEY);
+        }
+        list
+    }
+
+    /// Queues a message for the next page (after a redirect).
+    pub fn flash(&self, kind: &str, text: String) {
+        let mut list: Vec<Flash> = self
+            .session
+            .get(FLASH_KEY)
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        list.push(Flash {
+            kind: kind.into(),
+            text,
+        });
+        let _ = self.session.insert(FLASH_KEY, list);
+    }
+
+    /// Starts a signed-in session: a new session id (against fixation) and a new CSRF
+    /// token.
+    pub fn sign_in(&self, user_id: i64, session_version: i32) {
+        self.session.renew();
+        self.session.remove(CSRF_KEY);
+        let _ = self.session.insert(USER_KEY, user_id);
+        let _ = self.session.insert(VERSION_KEY, session_version);
+        let _ = self.session.insert(CSRF_KEY, new_token());
+    }
+
+    pub fn sign_out(&self) {
+        self.session.purge();
+    }
+}
+
+/// 32 random bytes, URL-safe base64.
+pub fn new_token() -> String {
+    use base64::Engine;
+    let mut bytes = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// The CSRF token the session holds, if any.
+pub fn session_csrf(session: &Session) -> Option<String> {
+    session.get::<String>(CSRF_KEY).ok().flatten()
+}
+
+/// Keeps `next=` on this site: a local absolute path only, never `//host` or a scheme.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n.starts_with("/\\")
+                && !n.contains(['\r', '\n'])
+                && !n.contains("://") =>
+        {
+            n.to_string()
+        }
+        _ => "/".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_stays_local() {
+        assert_eq!(safe_next(Some("/me/settings")), "/me/settings");
+        assert_eq!(safe_next(Some("https://evil.example")), "/");
+        assert_eq!(safe_next(Some("//evil.example")), "/");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/");
+        assert_eq!(safe_next(Some("/x?u=https://evil")), "/");
+        assert_eq!(safe_next(None), "/");
+    }
+}
