@@ -43,10 +43,20 @@ pub struct Application {
 }
 
 impl Application {
-    /// Binds `config.addr` (port 0 picks a free port) and starts the job worker.
+    /// Binds `config.addr` and starts the job worker.
     pub fn build(config: Config, pool: DbPool) -> anyhow::Result<Application> {
         let listener = TcpListener::bind(config.addr)
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.addr))?;
+        Self::build_on(listener, config, pool)
+    }
+
+    /// Serves on an already bound listener (tests bind port 0 first, so the base URL in
+    /// emails can name the real port).
+    pub fn build_on(
+        listener: TcpListener,
+        config: Config,
+        pool: DbPool,
+    ) -> anyhow::Result<Application> {
         let port = listener.local_addr()?.port();
         let config = Arc::new(config);
         let state = aweb::Data::new(AppState {

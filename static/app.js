@@ -42,6 +42,12 @@
     document.addEventListener('htmx:load', function (e) {
       init((e.detail && e.detail.elt) || e.target);
     });
+    // A boosted swap replaces the inside of <body> only; the language of the new page
+    // (after login or the switcher) is carried on the wrapper.
+    document.addEventListener('htmx:afterSettle', function () {
+      var page = document.querySelector('.page[data-lang]');
+      if (page) document.documentElement.lang = page.getAttribute('data-lang');
+    });
     // Don't leave a menu open in a page that is being swapped out or saved to history.
     document.addEventListener('htmx:beforeSwap', function () { closeMenus(null); });
     document.addEventListener('htmx:beforeHistorySave', function () { closeMenus(null); });

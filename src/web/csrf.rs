@@ -45,9 +45,15 @@ async fn check(req: &mut ServiceRequest) -> Result<(), AppError> {
     let Some(expected) = session_csrf(&req.get_session()) else {
         return Err(AppError::Forbidden);
     };
-    let sent = if let Some(h) = req.headers().get("x-csrf-token") {
-        h.to_str().ok().map(str::to_string)
-    } else if is_form(req) {
+    let header = req
+        .headers()
+        .get("x-csrf-token")
+        .and_then(|h| h.to_str().ok())
+        .map(str::to_string);
+    if header.as_deref().is_some_and(|t| matches(t, &expected)) {
+        return Ok(());
+    }
+    let sent = if is_form(req) {
         let body = read_body(req).await?;
         let token = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body)
             .ok()
@@ -62,13 +68,16 @@ async fn check(req: &mut ServiceRequest) -> Result<(), AppError> {
     } else {
         query_token(req)
     };
-    match sent {
-        Some(t) if bool::from(t.as_bytes().ct_eq(expected.as_bytes())) => Ok(()),
-        _ => {
-            tracing::info!(path = req.path(), "missing or wrong CSRF token");
-            Err(AppError::Forbidden)
-        }
+    if sent.as_deref().is_some_and(|t| matches(t, &expected)) {
+        Ok(())
+    } else {
+        tracing::info!(path = req.path(), "missing or wrong CSRF token");
+        Err(AppError::Forbidden)
     }
+}
+
+fn matches(sent: &str, expected: &str) -> bool {
+    bool::from(sent.as_bytes().ct_eq(expected.as_bytes()))
 }
 
 fn is_form(req: &ServiceRequest) -> bool {

@@ -1,1 +1,10 @@
-fn main() {}
+//! Integration tests: the real app on a random port, a fresh database per test, real
+//! SMTP where mail delivery is the point.
+
+mod helpers;
+
+mod accounts;
+mod i18n;
+mod mail;
+mod ops;
+mod shell;

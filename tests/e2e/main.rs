@@ -1,1 +1,229 @@
-fn main() {}
+//! End-to-end journeys in real headless Chromium (Debian's chromium + chromium-driver),
+//! against the real app, database and SMTP server. A failing journey leaves a screenshot
+//! in `tests/artifacts/`.
+
+#[path = "../app/helpers.rs"]
+mod helpers;
+
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use fantoccini::{Client, ClientBuilder, Locator};
+use helpers::*;
+
+/// A chromedriver process and a browser session on it; both end on drop.
+struct Browser {
+    client: Client,
+    driver: Child,
+}
+
+impl Browser {
+    async fn start() -> Browser {
+        let port = free_port();
+        let driver =
+            Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()))
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("chromedriver starts (apt-get install chromium-driver)");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not come up");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            serde_json::json!({
+                "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-quic", "--window-size=1280,900"
+                ]
+            }),
+        );
+        // chromedriver speaks plain HTTP on loopback: no TLS stack needed.
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("browser session");
+        Browser { client, driver }
+    }
+
+    async fn screenshot(&self, name: &str) -> PathBuf {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/artifacts");
+        let _ = std::fs::create_dir_all(&dir);
+        let path = dir.join(format!("{name}.png"));
+        if let Ok(png) = self.client.screenshot().await {
+            let _ = std::fs::write(&path, png);
+        }
+        path
+    }
+
+    /// Runs a journey; on failure saves a screenshot and the page source, then fails.
+    async fn journey<F, Fut>(self, name: &str, f: F)
+    where
+        F: FnOnce(Client) -> Fut,
+        Fut: std::future::Future<Output = anyhow::Result<()>>,
+    {
+        let result = f(self.client.clone()).await;
+        if let Err(e) = result {
+            let shot = self.screenshot(&format!("{name}-failure")).await;
+            let source = self.client.source().await.unwrap_or_default();
+            let _ = std::fs::write(shot.with_extension("html"), &source);
+            self.close().await;
+            panic!(
+                "journey {name} failed: {e:#}\nscreenshot: {}",
+                shot.display()
+            );
+        }
+        self.close().await;
+    }
+
+    async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+async fn fill(c: &Client, css: &str, value: &str) -> anyhow::Result<()> {
+    let e = c
+        .wait()
+        .for_element(Locator::Css(css))
+        .await
+        .with_context(|| format!("find {css}"))?;
+    e.clear().await?;
+    e.send_keys(value).await?;
+    Ok(())
+}
+
+async fn click(c: &Client, css: &str) -> anyhow::Result<()> {
+    c.wait()
+        .for_element(Locator::Css(css))
+        .await
+        .with_context(|| format!("find {css}"))?
+        .click()
+        .await?;
+    Ok(())
+}
+
+/// Waits until the page body contains `text`.
+async fn see(c: &Client, text: &str) -> anyhow::Result<()> {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let body = c
+            .find(Locator::Css("body"))
+            .await?
+            .text()
+            .await
+            .unwrap_or_default();
+        if body.contains(text) {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            anyhow::bail!("page never showed {text:?}; it shows:\n{body}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_up_verify_log_in_and_switch_to_indonesian() {
+    let smtp = SmtpServer::start();
+    let app = spawn_app_with(Options {
+        smtp_url: Some(smtp.url()),
+        ..Default::default()
+    })
+    .await;
+    let browser = Browser::start().await;
+    let base = app.addr.clone();
+    browser
+        .journey("signup-to-indonesian", |c| async move {
+            c.goto(&format!("{base}/")).await?;
+            see(&c, "Buy and sell with people near you").await?;
+            click(&c, "a[href='/signup']").await?;
+            fill(&c, "#display_name", "Rina Wijaya").await?;
+            fill(&c, "#email", "rina@example.com").await?;
+            fill(&c, "#password", "mango river lantern 58").await?;
+            click(&c, "form[action='/signup'] button[type=submit]").await?;
+            see(&c, "We sent a confirmation link to rina@example.com").await?;
+
+            // Open the verification mail that reached the SMTP server and follow its link.
+            let mail = smtp
+                .wait_for(
+                    "rina@example.com",
+                    "Confirm your email",
+                    Duration::from_secs(20),
+                )
+                .await;
+            c.goto(&mail.link("/verify/")).await?;
+            see(&c, "your email address is confirmed").await?;
+
+            // Log out through the account menu, then log in again.
+            click(&c, "details.menu summary").await?;
+            click(&c, "form[action='/logout'] button").await?;
+            see(&c, "Log in").await?;
+            click(&c, "a[href='/login']").await?;
+            fill(&c, "#email", "rina@example.com").await?;
+            fill(&c, "#password", "mango river lantern 58").await?;
+            click(&c, "form[action='/login'] button[type=submit]").await?;
+            c.wait().for_element(Locator::Css("details.menu")).await?;
+
+            // Switch the language in the footer: the page is now Indonesian.
+            click(&c, "button[name=lang][value=id]").await?;
+            c.wait().for_element(Locator::Css("html[lang=id]")).await?;
+            see(&c, "Jual beli dengan orang di sekitar Anda").await?;
+            c.goto(&format!("{base}/me/settings")).await?;
+            see(&c, "Pengaturan").await?;
+
+            // Look at it on a phone and on a desktop.
+            for (w, h) in [(390, 844), (1280, 900)] {
+                c.set_window_size(w, h).await?;
+                c.goto(&format!("{base}/")).await?;
+                let png = c.screenshot().await?;
+                let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/artifacts");
+                std::fs::create_dir_all(&dir)?;
+                std::fs::write(dir.join(format!("home-id-{w}.png")), png)?;
+            }
+            Ok(())
+        })
+        .await;
+    // The user's language followed the switch.
+    let n = app
+        .count("SELECT count(*) AS n FROM users WHERE locale = 'id'")
+        .await;
+    assert_eq!(n, 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_work_without_javascript_errors_at_phone_width() {
+    let app = spawn_app().await;
+    let browser = Browser::start().await;
+    let base = app.addr.clone();
+    browser
+        .journey("phone-width-forms", |c| async move {
+            c.set_window_size(390, 844).await?;
+            c.goto(&format!("{base}/signup")).await?;
+            // A bad submission shows translated errors and keeps the input.
+            fill(&c, "#display_name", "R").await?;
+            fill(&c, "#email", "not-an-email").await?;
+            click(&c, "form[action='/signup'] button[type=submit]").await?;
+            see(&c, "Please use at least 2 characters.").await?;
+            see(&c, "Please enter an email address like name@example.com.").await?;
+            let kept = c.find(Locator::Css("#email")).await?.prop("value").await?;
+            anyhow::ensure!(
+                kept.as_deref() == Some("not-an-email"),
+                "input kept: {kept:?}"
+            );
+            // The search box and the sign-up link are reachable on a phone.
+            c.find(Locator::Css("form.search input[name=q]")).await?;
+            Ok(())
+        })
+        .await;
+}
