@@ -7,6 +7,7 @@ pub mod db;
 pub mod home;
 pub mod i18n;
 pub mod jobs;
+pub mod listings;
 pub mod mail;
 pub mod seed;
 pub mod telemetry;
@@ -32,6 +33,7 @@ use db::DbPool;
 pub struct AppState {
     pub pool: DbPool,
     pub config: Arc<Config>,
+    pub storage: Arc<dyn listings::storage::Storage>,
 }
 
 /// A bound, not yet running server plus its job worker.
@@ -59,9 +61,13 @@ impl Application {
     ) -> anyhow::Result<Application> {
         let port = listener.local_addr()?.port();
         let config = Arc::new(config);
+        let storage: Arc<dyn listings::storage::Storage> = Arc::new(
+            listings::storage::LocalStorage::new(config.data_dir.join("photos"))?,
+        );
         let state = aweb::Data::new(AppState {
             pool: pool.clone(),
             config: config.clone(),
+            storage,
         });
         let key = Key::derive_from(&config.secret.0);
         let production = config.is_production();
@@ -155,6 +161,7 @@ fn routes(production: bool) -> impl Fn(&mut aweb::ServiceConfig) {
             .service(aweb::resource("/static/{hash}/{name}").get(web::assets::serve));
         home::configure(cfg);
         accounts::routes::configure(cfg);
+        listings::routes::configure(cfg);
         if !production {
             mail::dev::configure(cfg);
         }

@@ -1,0 +1,12 @@
+//! Listings: create and edit (with photos), categories, browse and search, the listing
+//! page and the seller's own list.
+
+pub mod categories;
+pub mod fields;
+pub mod model;
+pub mod photos;
+pub mod price;
+pub mod routes;
+pub mod search;
+pub mod storage;
+pub mod views;

@@ -1,0 +1,159 @@
+//! The `listings` and `listing_photos` tables and the read models of list pages.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+
+use crate::db::schema::{listing_photos, listings, users};
+
+pub const CONDITIONS: [&str; 6] = [
+    "new_with_tags",
+    "new",
+    "like_new",
+    "good",
+    "fair",
+    "for_parts",
+];
+pub const CURRENCIES: [&str; 3] = ["IDR", "EUR", "USD"];
+pub const STATUSES: [&str; 5] = ["draft", "active", "paused", "sold", "removed"];
+pub const MAX_PHOTOS: usize = 10;
+
+#[derive(Queryable, Selectable, Identifiable, Clone, Debug)]
+#[diesel(table_name = listings, check_for_backend(diesel::pg::Pg))]
+pub struct Listing {
+    pub id: i64,
+    pub seller_id: i64,
+    pub category_id: i32,
+    pub title: String,
+    pub description: String,
+    pub condition: String,
+    pub price_minor: i64,
+    pub currency: String,
+    pub quantity: i32,
+    pub ships: bool,
+    pub shipping_minor: Option<i64>,
+    pub pickup: bool,
+    pub city: String,
+    pub country: String,
+    pub attributes: serde_json::Value,
+    pub status: String,
+    pub views: i64,
+    pub favourites: i32,
+    pub published_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The columns a seller sets (insert and update alike).
+#[derive(Insertable, AsChangeset, Clone, Debug)]
+#[diesel(table_name = listings, treat_none_as_null = true)]
+pub struct ListingFields {
+    pub category_id: i32,
+    pub title: String,
+    pub description: String,
+    pub condition: String,
+    pub price_minor: i64,
+    pub currency: String,
+    pub quantity: i32,
+    pub ships: bool,
+    pub shipping_minor: Option<i64>,
+    pub pickup: bool,
+    pub city: String,
+    pub country: String,
+    pub attributes: serde_json::Value,
+}
+
+#[derive(Queryable, Selectable, Identifiable, Associations, Clone, Debug)]
+#[diesel(table_name = listing_photos, belongs_to(Listing), check_for_backend(diesel::pg::Pg))]
+pub struct Photo {
+    pub id: i64,
+    pub listing_id: i64,
+    pub position: i32,
+    pub storage_key: String,
+    pub width: i32,
+    pub height: i32,
+}
+
+/// A listing as a card on list pages: one joined query, the first photo by a lateral
+/// subquery, never a query per card.
+#[derive(Queryable, Clone, Debug)]
+pub struct ListingCard {
+    pub id: i64,
+    pub title: String,
+    pub price_minor: i64,
+    pub currency: String,
+    pub condition: String,
+    pub city: String,
+    pub status: String,
+    pub published_at: Option<DateTime<Utc>>,
+    pub views: i64,
+    pub favourites: i32,
+    pub photo_key: Option<String>,
+    pub seller_name: String,
+}
+
+/// The first photo of each listing, as an SQL expression usable in a select.
+pub fn first_photo_key(
+) -> diesel::expression::SqlLiteral<diesel::sql_types::Nullable<diesel::sql_types::Text>> {
+    diesel::dsl::sql::<diesel::sql_types::Nullable<diesel::sql_types::Text>>(
+        "(SELECT p.storage_key FROM listing_photos p WHERE p.listing_id = listings.id \
+         ORDER BY p.position, p.id LIMIT 1)",
+    )
+}
+
+/// Selects a `ListingCard` from `listings INNER JOIN users`.
+#[allow(clippy::type_complexity)]
+pub fn card_columns() -> (
+    listings::id,
+    listings::title,
+    listings::price_minor,
+    listings::currency,
+    listings::condition,
+    listings::city,
+    listings::status,
+    listings::published_at,
+    listings::views,
+    listings::favourites,
+    diesel::expression::SqlLiteral<diesel::sql_types::Nullable<diesel::sql_types::Text>>,
+    users::display_name,
+) {
+    (
+        listings::id,
+        listings::title,
+        listings::price_minor,
+        listings::currency,
+        listings::condition,
+        listings::city,
+        listings::status,
+        listings::published_at,
+        listings::views,
+        listings::favourites,
+        first_photo_key(),
+        users::display_name,
+    )
+}
+
+pub fn find(conn: &mut PgConnection, id: i64) -> QueryResult<Listing> {
+    listings::table
+        .find(id)
+        .select(Listing::as_select())
+        .first(conn)
+}
+
+pub fn photos_of(conn: &mut PgConnection, listing_id: i64) -> QueryResult<Vec<Photo>> {
+    listing_photos::table
+        .filter(listing_photos::listing_id.eq(listing_id))
+        .order((listing_photos::position, listing_photos::id))
+        .select(Photo::as_select())
+        .load(conn)
+}
+
+/// The newest active listings (home page).
+pub fn recent(conn: &mut PgConnection, limit: i64) -> QueryResult<Vec<ListingCard>> {
+    listings::table
+        .inner_join(users::table)
+        .filter(listings::status.eq("active"))
+        .order((listings::published_at.desc(), listings::id.desc()))
+        .limit(limit)
+        .select(card_columns())
+        .load(conn)
+}

@@ -1,0 +1,5 @@
+//! (in progress) Photos.
+
+use actix_web::web;
+
+pub fn configure(_cfg: &mut web::ServiceConfig) {}

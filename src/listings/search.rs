@@ -1,0 +1,5 @@
+//! (in progress) Browse and search.
+
+use actix_web::web;
+
+pub fn configure(_cfg: &mut web::ServiceConfig) {}
