@@ -5,6 +5,7 @@ use askama::Template;
 use diesel::prelude::*;
 
 use crate::db::{self, schema::users};
+use crate::listings::{self, categories::Category, categories::CategoryTree, model::ListingCard};
 use crate::web::{render, AppError, Ctx};
 use crate::AppState;
 
@@ -28,14 +29,16 @@ struct HomePage {
     ctx: Ctx,
     members: Vec<MemberCard>,
     member_count: i64,
+    recent: Vec<ListingCard>,
+    categories: Vec<Category>,
 }
 
 async fn home(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let (members, member_count) = db::run(&state.pool, |conn| {
+    let (members, member_count, recent, categories) = db::run(&state.pool, |conn| {
         let members = users::table
             .filter(users::deletion_requested_at.is_null())
             .order(users::id.desc())
-            .limit(12)
+            .limit(8)
             .select((
                 users::id,
                 users::display_name,
@@ -48,12 +51,20 @@ async fn home(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppE
             .filter(users::deletion_requested_at.is_null())
             .count()
             .get_result(conn)?;
-        Ok((members, count))
+        let recent = listings::model::recent(conn, 24)?;
+        let categories = CategoryTree::load(conn)?
+            .top_level()
+            .into_iter()
+            .cloned()
+            .collect();
+        Ok((members, count, recent, categories))
     })
     .await?;
     render(&HomePage {
         ctx,
         members,
         member_count,
+        recent,
+        categories,
     })
 }

@@ -34,6 +34,7 @@ pub struct AppState {
     pub pool: DbPool,
     pub config: Arc<Config>,
     pub storage: Arc<dyn listings::storage::Storage>,
+    pub views: Arc<listings::view_count::ViewCount>,
 }
 
 /// A bound, not yet running server plus its job worker.
@@ -42,6 +43,7 @@ pub struct Application {
     port: u16,
     stop_worker: watch::Sender<bool>,
     worker: Option<JoinHandle<()>>,
+    flusher: JoinHandle<()>,
 }
 
 impl Application {
@@ -64,10 +66,12 @@ impl Application {
         let storage: Arc<dyn listings::storage::Storage> = Arc::new(
             listings::storage::LocalStorage::new(config.data_dir.join("photos"))?,
         );
+        let views = Arc::new(listings::view_count::ViewCount::default());
         let state = aweb::Data::new(AppState {
             pool: pool.clone(),
             config: config.clone(),
             storage,
+            views: views.clone(),
         });
         let key = Key::derive_from(&config.secret.0);
         let production = config.is_production();
@@ -116,6 +120,8 @@ impl Application {
         .run();
 
         let (stop_worker, stop_rx) = watch::channel(false);
+        let stop_rx2 = stop_rx.clone();
+        let pool_for_views = pool.clone();
         let worker = if config.run_worker {
             let transport = mail::transport::Transport::from_config(&config)?;
             let w = jobs::worker::Worker {
@@ -127,11 +133,13 @@ impl Application {
         } else {
             None
         };
+        let flusher = tokio::spawn(flush_views(pool_for_views, views, stop_rx2));
         Ok(Application {
             server,
             port,
             stop_worker,
             worker,
+            flusher,
         })
     }
 
@@ -151,6 +159,7 @@ impl Application {
         if let Some(w) = self.worker {
             let _ = w.await;
         }
+        let _ = self.flusher.await;
         result
     }
 }
@@ -189,5 +198,32 @@ async fn healthz(state: aweb::Data<AppState>) -> HttpResponse {
         Err(_) => HttpResponse::ServiceUnavailable()
             .content_type("text/plain")
             .body("database unavailable"),
+    }
+}
+
+/// Writes the counted listing views every few seconds, and once more at shutdown.
+async fn flush_views(
+    pool: DbPool,
+    views: Arc<listings::view_count::ViewCount>,
+    mut stop: watch::Receiver<bool>,
+) {
+    loop {
+        let stopping = tokio::select! {
+            _ = tokio::time::sleep(std::time::Duration::from_secs(5)) => false,
+            _ = stop.changed() => true,
+        };
+        let counts = views.take();
+        if !counts.is_empty() {
+            let result = db::run(&pool, move |conn| {
+                Ok(listings::manage::add_views(conn, &counts)?)
+            })
+            .await;
+            if let Err(e) = result {
+                tracing::warn!(error = %e, "could not write listing views");
+            }
+        }
+        if stopping || *stop.borrow() {
+            break;
+        }
     }
 }

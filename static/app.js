@@ -33,6 +33,73 @@
   // the initial page and of every fragment htmx swaps in.
   var initializers = [];
 
+  // ---- Sell form: previews of chosen photos, reordering, upload progress ----
+  // Without JavaScript the form still works: position numbers and remove boxes.
+  function renumber(list) {
+    list.querySelectorAll('input.pos').forEach(function (input, i) { input.value = i + 1; });
+  }
+
+  initializers.push(function (root) {
+    root.querySelectorAll('[data-photo-list]').forEach(function (list) {
+      if (list.dataset.enhanced) return;
+      list.dataset.enhanced = '1';
+      list.querySelectorAll('.photo-item').forEach(function (item) {
+        var move = document.createElement('div');
+        move.className = 'move';
+        [['\u2190', -1], ['\u2192', 1]].forEach(function (spec) {
+          var b = document.createElement('button');
+          b.type = 'button';
+          b.textContent = spec[0];
+          b.setAttribute('aria-label', spec[1] < 0 ? 'Move earlier' : 'Move later');
+          b.addEventListener('click', function () {
+            var sibling = spec[1] < 0 ? item.previousElementSibling : item.nextElementSibling;
+            if (!sibling) return;
+            if (spec[1] < 0) list.insertBefore(item, sibling); else list.insertBefore(sibling, item);
+            renumber(list);
+            b.focus();
+          });
+          move.appendChild(b);
+        });
+        item.appendChild(move);
+        item.draggable = true;
+        item.addEventListener('dragstart', function (e) { list.dragged = item; e.dataTransfer.effectAllowed = 'move'; });
+        item.addEventListener('dragover', function (e) { e.preventDefault(); });
+        item.addEventListener('drop', function (e) {
+          e.preventDefault();
+          var from = list.dragged;
+          if (!from || from === item) return;
+          var items = Array.prototype.slice.call(list.children);
+          if (items.indexOf(from) < items.indexOf(item)) list.insertBefore(from, item.nextSibling);
+          else list.insertBefore(from, item);
+          renumber(list);
+        });
+      });
+    });
+    root.querySelectorAll('[data-photo-input]').forEach(function (input) {
+      if (input.dataset.enhanced) return;
+      input.dataset.enhanced = '1';
+      var box = input.parentNode.querySelector('[data-photo-previews]');
+      input.addEventListener('change', function () {
+        if (!box) return;
+        box.textContent = '';
+        Array.prototype.slice.call(input.files || [], 0, 10).forEach(function (file) {
+          var img = document.createElement('img');
+          img.alt = file.name;
+          img.src = URL.createObjectURL(file);
+          img.addEventListener('load', function () { URL.revokeObjectURL(img.src); });
+          box.appendChild(img);
+        });
+      });
+    });
+  });
+
+  document.addEventListener('htmx:xhr:progress', function (e) {
+    var bar = document.querySelector('[data-upload-progress]');
+    if (bar && e.detail && e.detail.lengthComputable) {
+      bar.value = Math.round((e.detail.loaded / e.detail.total) * 100);
+    }
+  });
+
   function init(root) {
     initializers.forEach(function (fn) { fn(root); });
   }

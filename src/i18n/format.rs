@@ -88,6 +88,16 @@ pub fn date(locale: Locale, at: DateTime<Utc>) -> String {
         .to_string()
 }
 
+/// A calendar day (no time), e.g. a holiday's return date.
+pub fn day(locale: Locale, d: chrono::NaiveDate) -> String {
+    let pattern = match locale {
+        Locale::En => "%B %-d, %Y",
+        _ => "%-d %B %Y",
+    };
+    d.format_localized(pattern, chrono_locale(locale))
+        .to_string()
+}
+
 /// A date with the time of day (UTC).
 pub fn datetime(locale: Locale, at: DateTime<Utc>) -> String {
     let time = match locale {

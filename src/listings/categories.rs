@@ -18,8 +18,9 @@ pub struct Category {
 }
 
 impl Category {
-    pub fn name(&self, locale: Locale) -> String {
-        locale.t(&format!("cat-{}", self.slug))
+    /// Takes the locale by value or reference (templates pass references).
+    pub fn name(&self, locale: impl std::borrow::Borrow<Locale>) -> String {
+        locale.borrow().t(&format!("cat-{}", self.slug))
     }
 }
 
@@ -41,14 +42,16 @@ pub struct AttrDef {
 }
 
 impl AttrDef {
-    pub fn label(&self, locale: Locale) -> String {
-        locale.t(&format!("attr-{}", self.key))
+    pub fn label(&self, locale: impl std::borrow::Borrow<Locale>) -> String {
+        locale.borrow().t(&format!("attr-{}", self.key))
     }
 
     /// The shown text of an option: colours and materials are translated, sizes are not.
-    pub fn option_label(&self, option: &str, locale: Locale) -> String {
+    pub fn option_label(&self, option: &str, locale: impl std::borrow::Borrow<Locale>) -> String {
         match self.key.as_str() {
-            "colour" | "material" | "language" => locale.t(&format!("{}-{}", self.key, option)),
+            "colour" | "material" | "language" => {
+                locale.borrow().t(&format!("{}-{}", self.key, option))
+            }
             _ => option.to_string(),
         }
     }

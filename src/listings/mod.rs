@@ -3,10 +3,12 @@
 
 pub mod categories;
 pub mod fields;
+pub mod manage;
 pub mod model;
 pub mod photos;
 pub mod price;
 pub mod routes;
 pub mod search;
 pub mod storage;
+pub mod view_count;
 pub mod views;

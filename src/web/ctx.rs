@@ -137,6 +137,24 @@ impl Ctx {
             .t_args(key, &[(name, Arg::Str(value.to_string()))])
     }
 
+    /// A message with two arguments (the second a number).
+    pub fn t2(
+        &self,
+        key: &str,
+        n1: &str,
+        v1: impl ToString,
+        n2: &str,
+        v2: impl ToString,
+    ) -> String {
+        let second = v2.to_string();
+        let arg2 = match second.parse::<i64>() {
+            Ok(n) => Arg::Num(n),
+            Err(_) => Arg::Str(second),
+        };
+        self.locale
+            .t_args(key, &[(n1, Arg::Str(v1.to_string())), (n2, arg2)])
+    }
+
     /// A message with a count, for plural forms.
     pub fn tn(&self, key: &str, name: &str, count: impl std::borrow::Borrow<i64>) -> String {
         self.locale
@@ -153,6 +171,10 @@ impl Ctx {
 
     pub fn date(&self, at: &DateTime<Utc>) -> String {
         format::date(self.locale, *at)
+    }
+
+    pub fn day(&self, d: chrono::NaiveDate) -> String {
+        format::day(self.locale, d)
     }
 
     pub fn datetime(&self, at: &DateTime<Utc>) -> String {

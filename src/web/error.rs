@@ -4,6 +4,9 @@
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
 
+/// Tells `error_pages` which explanation a 403 needs (removed from the response there).
+pub const REASON_HEADER: &str = "x-pasar-reason";
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("bad request")]
@@ -20,6 +23,10 @@ pub enum AppError {
     TooMany(u64),
     #[error("service unavailable")]
     Unavailable,
+    /// Signed in, but the email address is not confirmed yet (selling, buying and
+    /// messaging need it).
+    #[error("email not verified")]
+    Unverified,
     /// Sends the visitor to the login page, coming back to `0` afterwards.
     #[error("login required")]
     LoginRequired(String),
@@ -32,7 +39,7 @@ impl ResponseError for AppError {
         match self {
             AppError::BadRequest => StatusCode::BAD_REQUEST,
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::Unverified => StatusCode::FORBIDDEN,
             AppError::Conflict => StatusCode::CONFLICT,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
@@ -61,6 +68,9 @@ impl ResponseError for AppError {
             }
             AppError::Unavailable => {
                 resp.insert_header((header::RETRY_AFTER, "5"));
+            }
+            AppError::Unverified => {
+                resp.insert_header((REASON_HEADER, "unverified"));
             }
             _ => {}
         }

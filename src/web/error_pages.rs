@@ -19,6 +19,8 @@ pub struct ErrorPage {
     pub status: u16,
     pub title: String,
     pub message: String,
+    /// Offer to send the verification link again (403 for unverified users).
+    pub resend: bool,
 }
 
 pub async fn middleware(
@@ -47,7 +49,11 @@ pub async fn middleware(
         .get(header::RETRY_AFTER)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<i64>().ok());
-    let page = page_for(ctx, status, retry_after);
+    let unverified = old
+        .headers()
+        .get(super::error::REASON_HEADER)
+        .is_some_and(|v| v.as_bytes() == b"unverified");
+    let page = page_for(ctx, status, retry_after, unverified);
     let mut resp = HttpResponse::build(status);
     resp.content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"));
@@ -66,7 +72,18 @@ pub async fn middleware(
     Ok(ServiceResponse::new(req, resp.body(body)))
 }
 
-fn page_for(ctx: Ctx, status: StatusCode, retry_after: Option<i64>) -> ErrorPage {
+fn page_for(ctx: Ctx, status: StatusCode, retry_after: Option<i64>, unverified: bool) -> ErrorPage {
+    if unverified {
+        let title = ctx.t("error-unverified-title");
+        let message = ctx.t("error-unverified-text");
+        return ErrorPage {
+            ctx,
+            status: status.as_u16(),
+            title,
+            message,
+            resend: true,
+        };
+    }
     let code = match status.as_u16() {
         c @ (400 | 403 | 404 | 405 | 409 | 413 | 429 | 503) => c,
         c if c >= 500 => 500,
@@ -82,5 +99,6 @@ fn page_for(ctx: Ctx, status: StatusCode, retry_after: Option<i64>) -> ErrorPage
         status: status.as_u16(),
         title,
         message,
+        resend: false,
     }
 }

@@ -7,7 +7,7 @@ pub fn security_headers(production: bool) -> DefaultHeaders {
     let mut h = DefaultHeaders::new()
         .add((
             "Content-Security-Policy",
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; \
              font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; \
              form-action 'self'; frame-ancestors 'none'",
         ))

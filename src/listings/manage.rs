@@ -1,0 +1,250 @@
+//! A seller's changes to listings, each one transaction: create, edit (with its photos),
+//! status changes, holiday mode.
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+
+use super::model::{self, Listing, ListingFields};
+use crate::db::schema::{listing_photos, listings, users};
+
+/// Who asks for a change: only the owner or an admin may change a listing.
+#[derive(Clone, Copy, Debug)]
+pub struct Actor {
+    pub user_id: i64,
+    pub admin: bool,
+}
+
+impl Actor {
+    pub fn may_change(&self, listing: &Listing) -> bool {
+        self.admin || listing.seller_id == self.user_id
+    }
+}
+
+/// A photo of the listing after the edit: an existing row (by id) or a new stored key.
+#[derive(Clone, Debug)]
+pub enum PhotoRef {
+    Existing(i64),
+    New {
+        key: String,
+        width: i32,
+        height: i32,
+    },
+}
+
+/// Creates a listing with its photos; published at once when `publish`.
+pub fn create(
+    conn: &mut PgConnection,
+    seller_id: i64,
+    fields: &ListingFields,
+    photos: &[PhotoRef],
+    publish: bool,
+) -> QueryResult<i64> {
+    conn.transaction(|conn| {
+        let id: i64 = diesel::insert_into(listings::table)
+            .values((
+                fields,
+                listings::seller_id.eq(seller_id),
+                listings::status.eq(if publish { "active" } else { "draft" }),
+                listings::published_at.eq(if publish {
+                    Some(chrono::Utc::now())
+                } else {
+                    None
+                }),
+            ))
+            .returning(listings::id)
+            .get_result(conn)?;
+        save_photos(conn, id, photos)?;
+        Ok(id)
+    })
+}
+
+/// Saves the edit; returns the photo keys that were dropped (to delete from storage
+/// after the commit).
+pub fn update(
+    conn: &mut PgConnection,
+    listing_id: i64,
+    fields: &ListingFields,
+    photos: &[PhotoRef],
+    publish: bool,
+) -> QueryResult<Vec<String>> {
+    conn.transaction(|conn| {
+        let current = model::find(conn, listing_id)?;
+        diesel::update(listings::table.find(listing_id))
+            .set((fields, listings::updated_at.eq(diesel::dsl::now)))
+            .execute(conn)?;
+        if publish && current.status == "draft" {
+            diesel::update(listings::table.find(listing_id))
+                .set((
+                    listings::status.eq("active"),
+                    listings::published_at.eq(diesel::dsl::now),
+                ))
+                .execute(conn)?;
+        }
+        let kept: Vec<i64> = photos
+            .iter()
+            .filter_map(|p| {
+                if let PhotoRef::Existing(id) = p {
+                    Some(*id)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let dropped: Vec<String> = diesel::delete(
+            listing_photos::table
+                .filter(listing_photos::listing_id.eq(listing_id))
+                .filter(listing_photos::id.ne_all(&kept)),
+        )
+        .returning(listing_photos::storage_key)
+        .get_results(conn)?;
+        save_photos(conn, listing_id, photos)?;
+        Ok(dropped)
+    })
+}
+
+/// Writes positions of kept photos and inserts the new ones, in the given order.
+fn save_photos(conn: &mut PgConnection, listing_id: i64, photos: &[PhotoRef]) -> QueryResult<()> {
+    for (pos, p) in photos.iter().enumerate() {
+        match p {
+            PhotoRef::Existing(id) => {
+                diesel::update(
+                    listing_photos::table
+                        .filter(listing_photos::id.eq(id))
+                        .filter(listing_photos::listing_id.eq(listing_id)),
+                )
+                .set(listing_photos::position.eq(pos as i32))
+                .execute(conn)?;
+            }
+            PhotoRef::New { key, width, height } => {
+                diesel::insert_into(listing_photos::table)
+                    .values((
+                        listing_photos::listing_id.eq(listing_id),
+                        listing_photos::position.eq(pos as i32),
+                        listing_photos::storage_key.eq(key),
+                        listing_photos::width.eq(width),
+                        listing_photos::height.eq(height),
+                    ))
+                    .execute(conn)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether a status change is allowed: drafts are published or removed, live items
+/// pause, sell out or go; a sold item may be relisted; removed is final (orders keep
+/// pointing at the row).
+pub fn transition_allowed(from: &str, to: &str) -> bool {
+    matches!(
+        (from, to),
+        ("draft", "active")
+            | ("draft", "removed")
+            | ("active", "paused")
+            | ("active", "sold")
+            | ("active", "removed")
+            | ("paused", "active")
+            | ("paused", "sold")
+            | ("paused", "removed")
+            | ("sold", "active")
+            | ("sold", "removed")
+    )
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum StatusChange {
+    Done,
+    NotAllowed,
+    /// Publishing needs at least one photo.
+    NeedsPhoto,
+}
+
+/// Changes the status, checking the transition under a row lock.
+pub fn set_status(conn: &mut PgConnection, listing_id: i64, to: &str) -> QueryResult<StatusChange> {
+    conn.transaction(|conn| {
+        let status: String = listings::table
+            .find(listing_id)
+            .select(listings::status)
+            .for_update()
+            .first(conn)?;
+        if !transition_allowed(&status, to) {
+            return Ok(StatusChange::NotAllowed);
+        }
+        if to == "active" {
+            let photos: i64 = listing_photos::table
+                .filter(listing_photos::listing_id.eq(listing_id))
+                .count()
+                .get_result(conn)?;
+            if photos == 0 {
+                return Ok(StatusChange::NeedsPhoto);
+            }
+        }
+        let first_publish = status == "draft" && to == "active";
+        diesel::update(listings::table.find(listing_id))
+            .set((
+                listings::status.eq(to),
+                listings::updated_at.eq(diesel::dsl::now),
+            ))
+            .execute(conn)?;
+        if first_publish {
+            diesel::update(listings::table.find(listing_id))
+                .set(listings::published_at.eq(diesel::dsl::now))
+                .execute(conn)?;
+        }
+        Ok(StatusChange::Done)
+    })
+}
+
+/// Holiday mode: listings stay visible, buying is off until `until` (None ends it).
+pub fn set_holiday(
+    conn: &mut PgConnection,
+    user_id: i64,
+    until: Option<NaiveDate>,
+) -> QueryResult<()> {
+    diesel::update(users::table.find(user_id))
+        .set(users::holiday_until.eq(until))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// The seller's return date if they are on holiday today.
+pub fn holiday_until(conn: &mut PgConnection, user_id: i64) -> QueryResult<Option<NaiveDate>> {
+    let until: Option<NaiveDate> = users::table
+        .find(user_id)
+        .select(users::holiday_until)
+        .first(conn)?;
+    Ok(until.filter(|d| *d >= chrono::Utc::now().date_naive()))
+}
+
+/// Adds views counted in memory since the last flush (one statement for all).
+pub fn add_views(conn: &mut PgConnection, counts: &[(i64, i64)]) -> QueryResult<()> {
+    if counts.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<i64> = counts.iter().map(|(id, _)| *id).collect();
+    let ns: Vec<i64> = counts.iter().map(|(_, n)| *n).collect();
+    diesel::sql_query(
+        "UPDATE listings SET views = views + v.n \
+         FROM unnest($1::bigint[], $2::bigint[]) AS v(id, n) WHERE listings.id = v.id",
+    )
+    .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(ids)
+    .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(ns)
+    .execute(conn)
+    .map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::transition_allowed;
+
+    #[test]
+    fn transitions() {
+        assert!(transition_allowed("draft", "active"));
+        assert!(transition_allowed("active", "paused"));
+        assert!(transition_allowed("paused", "active"));
+        assert!(transition_allowed("sold", "active"));
+        assert!(!transition_allowed("removed", "active"));
+        assert!(!transition_allowed("draft", "sold"));
+        assert!(!transition_allowed("active", "draft"));
+        assert!(!transition_allowed("active", "bogus"));
+    }
+}
