@@ -7,4 +7,5 @@ mod accounts;
 mod i18n;
 mod mail;
 mod ops;
+mod photos;
 mod shell;
