@@ -349,3 +349,10 @@ language-id = Indonesian
 language-el = Greek
 language-fr = French
 language-other = Other
+
+## Photos
+photo-not-image = Δεν μπορούμε να διαβάσουμε αυτό το αρχείο ως φωτογραφία. Ανεβάστε μια εικόνα JPEG, PNG, WebP ή GIF.
+photo-too-large = Αυτή η φωτογραφία είναι μεγαλύτερη από 15 MB. Επιλέξτε ένα μικρότερο αρχείο.
+photo-too-many-pixels = Αυτή η φωτογραφία έχει πάρα πολλά pixel (πάνω από 50 megapixel). Ανεβάστε μια μικρότερη έκδοσή της.
+photo-too-small = Αυτή η φωτογραφία είναι πολύ μικρή. Ανεβάστε μια φωτογραφία με πλάτος και ύψος τουλάχιστον 100 pixel.
+photo-too-many = Μπορείτε να προσθέσετε έως 10 φωτογραφίες σε μια αγγελία.

@@ -349,3 +349,10 @@ language-id = Indonesian
 language-el = Greek
 language-fr = French
 language-other = Other
+
+## Photos
+photo-not-image = This file is not a photo we can read. Please upload a JPEG, PNG, WebP or GIF image.
+photo-too-large = This photo is larger than 15 MB. Please choose a smaller file.
+photo-too-many-pixels = This photo has too many pixels (more than 50 megapixels). Please upload a smaller version.
+photo-too-small = This photo is too small. Please upload one at least 100 pixels wide and high.
+photo-too-many = You can add up to 10 photos to a listing.

@@ -349,3 +349,10 @@ language-id = Indonesian
 language-el = Greek
 language-fr = French
 language-other = Other
+
+## Photos
+photo-not-image = Ce fichier n'est pas une photo que nous savons lire. Veuillez envoyer une image JPEG, PNG, WebP ou GIF.
+photo-too-large = Cette photo dépasse 15 Mo. Veuillez choisir un fichier plus petit.
+photo-too-many-pixels = Cette photo compte trop de pixels (plus de 50 mégapixels). Veuillez en envoyer une version plus petite.
+photo-too-small = Cette photo est trop petite. Veuillez envoyer une photo d'au moins 100 pixels de large et de haut.
+photo-too-many = Vous pouvez ajouter jusqu'à 10 photos par annonce.

@@ -345,3 +345,10 @@ language-id = Indonesian
 language-el = Greek
 language-fr = French
 language-other = Other
+
+## Photos
+photo-not-image = File ini bukan foto yang dapat kami baca. Silakan unggah gambar JPEG, PNG, WebP, atau GIF.
+photo-too-large = Foto ini lebih besar dari 15 MB. Silakan pilih file yang lebih kecil.
+photo-too-many-pixels = Foto ini memiliki terlalu banyak piksel (lebih dari 50 megapiksel). Silakan unggah versi yang lebih kecil.
+photo-too-small = Foto ini terlalu kecil. Silakan unggah foto dengan lebar dan tinggi minimal 100 piksel.
+photo-too-many = Anda dapat menambahkan paling banyak 10 foto untuk satu iklan.
