@@ -1,11 +1,12 @@
-//! The `pasar` command: `serve`, `migrate`, `seed --demo`. Without DATABASE_URL each
-//! command runs on the embedded cluster under `$PASAR_DATA/postgres`.
+//! The `pasar` command: `serve`, `migrate`, `seed --demo`, `seed --bench N`. Without
+//! DATABASE_URL each command runs on the embedded cluster under `$PASAR_DATA/postgres`.
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 
 use pasar::config::Config;
 use pasar::db::{self, cluster::Cluster};
+use pasar::listings::storage::LocalStorage;
 
 #[derive(Parser)]
 #[command(
@@ -27,11 +28,14 @@ enum Command {
     },
     /// Applies pending database migrations.
     Migrate,
-    /// Adds demo data.
+    /// Adds demo or benchmark data.
     Seed {
-        /// Demo users (idempotent).
+        /// Demo members and listings with pictures (idempotent).
         #[arg(long)]
         demo: bool,
+        /// Bulk-loads bench listings until there are N (for load tests).
+        #[arg(long, value_name = "N")]
+        bench: Option<usize>,
     },
 }
 
@@ -45,15 +49,34 @@ fn database(config: &Config) -> anyhow::Result<(String, Option<Cluster>)> {
     Ok((cluster.url("pasar"), Some(cluster)))
 }
 
-fn seed_demo(url: &str) -> anyhow::Result<()> {
+/// Where photos live: the same folder the server serves them from.
+fn photo_storage(config: &Config) -> anyhow::Result<LocalStorage> {
+    Ok(LocalStorage::new(config.data_dir.join("photos"))?)
+}
+
+fn seed_demo(url: &str, config: &Config) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
     let hash = bcrypt::hash(pasar::seed::DEMO_PASSWORD, 12)?;
+    let storage = photo_storage(config)?;
     let mut conn = db::connect(url)?;
-    let added = pasar::seed::demo(&mut conn, &hash)?;
+    let added = pasar::seed::demo_all(&mut conn, &hash, &storage)?;
     tracing::info!(
-        added,
+        users = added.users,
+        listings = added.listings,
+        seconds = started.elapsed().as_secs_f64(),
         "demo data ready: sign in as admin@demo.pasar.test (or siti@, maria@, camille@...) with password {}",
         pasar::seed::DEMO_PASSWORD
     );
+    Ok(())
+}
+
+fn seed_bench(url: &str, config: &Config, n: usize) -> anyhow::Result<()> {
+    let storage = photo_storage(config)?;
+    let mut conn = db::connect(url)?;
+    pasar::seed::seed_bench(&mut conn, n)?;
+    // Photos on the newest thousand only: list pages show pictures, and a million
+    // stored files would test the disk rather than the server.
+    pasar::seed::bench_photos(&mut conn, &storage, 1000)?;
     Ok(())
 }
 
@@ -72,16 +95,21 @@ async fn main() -> anyhow::Result<()> {
             tracing::info!("migrations applied");
             Ok(())
         }
-        Command::Seed { demo } => {
+        Command::Seed { demo, bench } => {
+            if !demo && bench.is_none() {
+                anyhow::bail!("say what to seed: --demo and/or --bench N");
+            }
             if demo {
-                seed_demo(&url)
-            } else {
-                anyhow::bail!("say what to seed: --demo")
+                seed_demo(&url, &config)?;
+            }
+            match bench {
+                Some(n) => seed_bench(&url, &config, n),
+                None => Ok(()),
             }
         }
         Command::Serve { demo } => {
             if demo {
-                seed_demo(&url)?;
+                seed_demo(&url, &config)?;
             }
             let pool = db::pool(&url, config.pool_size);
             let addr = config.addr;
