@@ -8,4 +8,5 @@ mod i18n;
 mod mail;
 mod ops;
 mod photos;
+mod seed;
 mod shell;
