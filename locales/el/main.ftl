@@ -356,3 +356,48 @@ photo-too-large = Αυτή η φωτογραφία είναι μεγαλύτερ
 photo-too-many-pixels = Αυτή η φωτογραφία έχει πάρα πολλά pixel (πάνω από 50 megapixel). Ανεβάστε μια μικρότερη έκδοσή της.
 photo-too-small = Αυτή η φωτογραφία είναι πολύ μικρή. Ανεβάστε μια φωτογραφία με πλάτος και ύψος τουλάχιστον 100 pixel.
 photo-too-many = Μπορείτε να προσθέσετε έως 10 φωτογραφίες σε μια αγγελία.
+
+## Search
+search-title = Αναζήτηση
+search-results-for = Αποτελέσματα για «{ $q }»
+search-sort = Ταξινόμηση
+search-sort-relevance = Πιο σχετικά
+search-sort-newest = Νεότερα πρώτα
+search-sort-price_asc = Τιμή: από χαμηλή σε υψηλή
+search-sort-price_desc = Τιμή: από υψηλή σε χαμηλή
+search-filters = Φίλτρα
+search-any-category = Όλες οι κατηγορίες
+search-all-in = Όλα στην κατηγορία { $category }
+search-min = Από
+search-max = Έως
+search-currency-hint = Τα φίλτρα και η ταξινόμηση τιμής δείχνουν μόνο αγγελίες με τιμή σε αυτό το νόμισμα.
+search-ships = Με αποστολή
+search-location = Τοποθεσία
+search-apply = Εφαρμογή φίλτρων
+search-clear = Καθαρισμός φίλτρων
+search-count = { $count ->
+    [one] { $shown } αγγελία
+   *[other] { $shown } αγγελίες
+}
+search-count-capped = Περισσότερες από { $shown } αγγελίες
+search-showing-for = Εμφανίζονται αποτελέσματα για «{ $q }».
+search-no-results-for = Δεν βρέθηκε τίποτα για «{ $q }».
+search-did-you-mean = Μήπως εννοείτε:
+search-categories = Κατηγορίες
+search-subcategories = Υποκατηγορίες
+search-details = Λεπτομέρειες
+search-any = Όλα
+search-none-title = Δεν βρέθηκαν αγγελίες
+search-none-text = Δεν βρήκαμε αγγελίες για «{ $q }».
+search-none-filters = Καμία αγγελία δεν ταιριάζει ακόμη με αυτά τα φίλτρα.
+search-tip-spelling = Ελέγξτε την ορθογραφία ή δοκιμάστε μια πιο γενική λέξη.
+search-tip-fewer = Χρησιμοποιήστε λιγότερες λέξεις.
+search-tip-clear = Αφαιρέστε όλα τα φίλτρα
+search-tip-browse = Ή περιηγηθείτε σε μια κατηγορία:
+search-pages = Σελίδες
+search-first = Πρώτη σελίδα
+search-next = Επόμενη σελίδα
+search-min-invalid = Ελάχιστη τιμή: { $reason } Το φίλτρο δεν εφαρμόστηκε.
+search-max-invalid = Μέγιστη τιμή: { $reason } Το φίλτρο δεν εφαρμόστηκε.
+search-range-inverted = Η ελάχιστη τιμή είναι μεγαλύτερη από τη μέγιστη, γι' αυτό το φίλτρο τιμής δεν εφαρμόστηκε.
+search-category-unknown = Δεν υπάρχει κατηγορία «{ $slug }», γι' αυτό εμφανίζονται όλες οι κατηγορίες.

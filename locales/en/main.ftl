@@ -356,3 +356,48 @@ photo-too-large = This photo is larger than 15 MB. Please choose a smaller file.
 photo-too-many-pixels = This photo has too many pixels (more than 50 megapixels). Please upload a smaller version.
 photo-too-small = This photo is too small. Please upload one at least 100 pixels wide and high.
 photo-too-many = You can add up to 10 photos to a listing.
+
+## Search
+search-title = Search
+search-results-for = Results for “{ $q }”
+search-sort = Sort by
+search-sort-relevance = Best match
+search-sort-newest = Newest first
+search-sort-price_asc = Price: low to high
+search-sort-price_desc = Price: high to low
+search-filters = Filters
+search-any-category = All categories
+search-all-in = All of { $category }
+search-min = From
+search-max = To
+search-currency-hint = Price filters and price sorting show items priced in this currency only.
+search-ships = Can be shipped
+search-location = Location
+search-apply = Apply filters
+search-clear = Clear filters
+search-count = { $count ->
+    [one] { $shown } item
+   *[other] { $shown } items
+}
+search-count-capped = More than { $shown } items
+search-showing-for = Showing results for “{ $q }”.
+search-no-results-for = Nothing matched “{ $q }”.
+search-did-you-mean = Did you mean:
+search-categories = Categories
+search-subcategories = Subcategories
+search-details = Details
+search-any = Any
+search-none-title = No items found
+search-none-text = We found no items for “{ $q }”.
+search-none-filters = No items match these filters yet.
+search-tip-spelling = Check the spelling, or try a more general word.
+search-tip-fewer = Use fewer words.
+search-tip-clear = Remove all filters
+search-tip-browse = Or browse a category:
+search-pages = Pages
+search-first = First page
+search-next = Next page
+search-min-invalid = Minimum price: { $reason } This filter was not applied.
+search-max-invalid = Maximum price: { $reason } This filter was not applied.
+search-range-inverted = The minimum price is higher than the maximum, so the price filter was not applied.
+search-category-unknown = There is no category “{ $slug }”, so all categories are shown.

@@ -356,3 +356,48 @@ photo-too-large = Cette photo dépasse 15 Mo. Veuillez choisir un fichier plus p
 photo-too-many-pixels = Cette photo compte trop de pixels (plus de 50 mégapixels). Veuillez en envoyer une version plus petite.
 photo-too-small = Cette photo est trop petite. Veuillez envoyer une photo d'au moins 100 pixels de large et de haut.
 photo-too-many = Vous pouvez ajouter jusqu'à 10 photos par annonce.
+
+## Search
+search-title = Recherche
+search-results-for = Résultats pour « { $q } »
+search-sort = Trier par
+search-sort-relevance = Pertinence
+search-sort-newest = Plus récents
+search-sort-price_asc = Prix croissant
+search-sort-price_desc = Prix décroissant
+search-filters = Filtres
+search-any-category = Toutes les catégories
+search-all-in = Tout dans { $category }
+search-min = De
+search-max = À
+search-currency-hint = Les filtres et le tri par prix ne montrent que les articles affichés dans cette devise.
+search-ships = Livraison possible
+search-location = Lieu
+search-apply = Appliquer les filtres
+search-clear = Effacer les filtres
+search-count = { $count ->
+    [one] { $shown } article
+   *[other] { $shown } articles
+}
+search-count-capped = Plus de { $shown } articles
+search-showing-for = Résultats affichés pour « { $q } ».
+search-no-results-for = Aucun résultat pour « { $q } ».
+search-did-you-mean = Vouliez-vous dire :
+search-categories = Catégories
+search-subcategories = Sous-catégories
+search-details = Détails
+search-any = Tous
+search-none-title = Aucun article trouvé
+search-none-text = Nous n’avons trouvé aucun article pour « { $q } ».
+search-none-filters = Aucun article ne correspond encore à ces filtres.
+search-tip-spelling = Vérifiez l’orthographe ou essayez un mot plus général.
+search-tip-fewer = Utilisez moins de mots.
+search-tip-clear = Retirer tous les filtres
+search-tip-browse = Ou parcourez une catégorie :
+search-pages = Pages
+search-first = Première page
+search-next = Page suivante
+search-min-invalid = Prix minimum : { $reason } Ce filtre n’a pas été appliqué.
+search-max-invalid = Prix maximum : { $reason } Ce filtre n’a pas été appliqué.
+search-range-inverted = Le prix minimum est supérieur au prix maximum : le filtre de prix n’a pas été appliqué.
+search-category-unknown = La catégorie « { $slug } » n’existe pas : toutes les catégories sont affichées.

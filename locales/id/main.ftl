@@ -352,3 +352,47 @@ photo-too-large = Foto ini lebih besar dari 15 MB. Silakan pilih file yang lebih
 photo-too-many-pixels = Foto ini memiliki terlalu banyak piksel (lebih dari 50 megapiksel). Silakan unggah versi yang lebih kecil.
 photo-too-small = Foto ini terlalu kecil. Silakan unggah foto dengan lebar dan tinggi minimal 100 piksel.
 photo-too-many = Anda dapat menambahkan paling banyak 10 foto untuk satu iklan.
+
+## Search
+search-title = Cari
+search-results-for = Hasil untuk “{ $q }”
+search-sort = Urutkan
+search-sort-relevance = Paling sesuai
+search-sort-newest = Terbaru
+search-sort-price_asc = Harga: termurah dulu
+search-sort-price_desc = Harga: termahal dulu
+search-filters = Filter
+search-any-category = Semua kategori
+search-all-in = Semua di { $category }
+search-min = Dari
+search-max = Sampai
+search-currency-hint = Filter dan urutan harga hanya menampilkan barang dengan harga dalam mata uang ini.
+search-ships = Bisa dikirim
+search-location = Lokasi
+search-apply = Terapkan filter
+search-clear = Hapus filter
+search-count = { $count ->
+   *[other] { $shown } barang
+}
+search-count-capped = Lebih dari { $shown } barang
+search-showing-for = Menampilkan hasil untuk “{ $q }”.
+search-no-results-for = Tidak ada yang cocok dengan “{ $q }”.
+search-did-you-mean = Mungkin maksud Anda:
+search-categories = Kategori
+search-subcategories = Subkategori
+search-details = Detail
+search-any = Semua
+search-none-title = Barang tidak ditemukan
+search-none-text = Kami tidak menemukan barang untuk “{ $q }”.
+search-none-filters = Belum ada barang yang cocok dengan filter ini.
+search-tip-spelling = Periksa ejaan Anda, atau coba kata yang lebih umum.
+search-tip-fewer = Gunakan lebih sedikit kata.
+search-tip-clear = Hapus semua filter
+search-tip-browse = Atau jelajahi kategori:
+search-pages = Halaman
+search-first = Halaman pertama
+search-next = Halaman berikutnya
+search-min-invalid = Harga minimum: { $reason } Filter ini tidak diterapkan.
+search-max-invalid = Harga maksimum: { $reason } Filter ini tidak diterapkan.
+search-range-inverted = Harga minimum lebih tinggi dari harga maksimum, jadi filter harga tidak diterapkan.
+search-category-unknown = Kategori “{ $slug }” tidak ada, jadi semua kategori ditampilkan.

@@ -9,6 +9,7 @@ pub mod photos;
 pub mod price;
 pub mod routes;
 pub mod search;
+pub mod search_views;
 pub mod storage;
 pub mod view_count;
 pub mod views;

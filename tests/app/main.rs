@@ -8,5 +8,6 @@ mod i18n;
 mod mail;
 mod ops;
 mod photos;
+mod search;
 mod seed;
 mod shell;
