@@ -158,9 +158,7 @@ pub fn demo_all(
 /// Brings the search vocabulary (`search_words`, used for typo tolerance) up to date
 /// after a bulk load; the listings' own search vectors are generated columns.
 pub fn refresh_search(conn: &mut PgConnection) -> anyhow::Result<()> {
-    // TODO(search): call `crate::listings::search::refresh_search_words(conn)?` here once
-    // src/listings/search.rs offers it (it is being written in parallel); until then
-    // typo suggestions stay empty after seeding.
-    let _ = conn;
+    let words = crate::listings::search::refresh_search_words(conn)?;
+    tracing::info!(words, "search vocabulary refreshed");
     Ok(())
 }

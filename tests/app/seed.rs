@@ -10,7 +10,23 @@ use pasar::db::schema::{categories, listing_photos, listings, users};
 use pasar::listings::storage::{LocalStorage, Storage};
 use pasar::seed::catalogue::ITEMS;
 
-use crate::helpers::spawn_app;
+use crate::helpers::{spawn_app, TestApp};
+
+/// `app.count` for a query built at run time.
+async fn count(app: &TestApp, sql: String) -> i64 {
+    #[derive(QueryableByName)]
+    struct N {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    app.db(move |conn| {
+        diesel::sql_query(sql)
+            .get_result::<N>(conn)
+            .expect("count")
+            .n
+    })
+    .await
+}
 
 /// Small pictures: the test build is unoptimised, and drawing and re-encoding pictures
 /// is nearly all of the seeding time (full size is timed with the release binary).
@@ -74,6 +90,11 @@ async fn the_demo_fills_every_category_in_four_languages_and_runs_twice_without_
         })
         .await;
     assert_eq!(rows.len(), 400);
+    // The typo-correction vocabulary knows the demo's words in every language.
+    for word in ["iphone", "sepeda", "ποδηλατο", "velo"] {
+        let sql = format!("SELECT count(*) AS n FROM search_words WHERE word = '{word}'");
+        assert_eq!(count(&app, sql).await, 1, "{word} in search_words");
+    }
 
     // Each seller writes in their own language and prices in their currency.
     for locale in ["en", "id", "el", "fr"] {
@@ -221,6 +242,7 @@ async fn the_bench_loader_inserts_what_it_is_asked_for_and_tops_up() {
         .await;
     assert_eq!((added, again, more, photos), (2000, 0, 500, 50));
     assert_eq!(app.count("SELECT count(*) AS n FROM listings").await, 2500);
+    assert!(app.count("SELECT count(*) AS n FROM search_words").await > 1000);
     assert_eq!(
         app.count("SELECT count(*) AS n FROM users WHERE email LIKE 'bench-%@bench.pasar.test'")
             .await,
@@ -246,19 +268,7 @@ async fn the_bench_loader_inserts_what_it_is_asked_for_and_tops_up() {
             "SELECT count(*) AS n FROM listings \
              WHERE search @@ to_tsquery('simple', pasar_unaccent('{word}'))"
         );
-        let n = app
-            .db(move |conn| {
-                #[derive(QueryableByName)]
-                struct N {
-                    #[diesel(sql_type = diesel::sql_types::BigInt)]
-                    n: i64,
-                }
-                diesel::sql_query(sql)
-                    .get_result::<N>(conn)
-                    .expect("count")
-                    .n
-            })
-            .await;
+        let n = count(&app, sql).await;
         assert!(n >= 3, "{word}: {n}");
     }
     assert!(
