@@ -29,8 +29,10 @@ use crate::AppState;
 /// Cards per page.
 pub const PAGE_SIZE: i64 = 24;
 /// Counting stops after this many matching rows, so a query matching half the catalogue
-/// costs no more than one matching ten thousand; the page then says "10,000+".
-pub const COUNT_CAP: i64 = 10_000;
+/// costs no more than one matching a thousand; the page then says "More than 1,000".
+/// Every counted row is a heap visit (the full-text index cannot count by itself): at
+/// 10,000 the counts alone took 20-35 ms for a word in 1% of a million listings.
+pub const COUNT_CAP: i64 = 1_000;
 /// Below this many results a typo-corrected query is tried.
 const FEW_RESULTS: i64 = 3;
 /// Longest search text kept (longer is cut): enough for any real query, and it bounds
@@ -89,9 +91,14 @@ impl Sort {
 /// base64url so that nobody is tempted to build one by hand.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Cursor {
-    /// Relevance: the window the last row came from (its newest row, see
-    /// `RANK_WINDOW`) and the last row's rank and id inside it.
+    /// Relevance over all matches: the last row's rank and id.
     Rank {
+        rank: f32,
+        id: i64,
+    },
+    /// Relevance by windows of the newest matches (see `RANK_WINDOW`): the window the
+    /// last row came from (its newest row) and the last row's rank and id inside it.
+    Window {
         window_at: DateTime<Utc>,
         window_id: i64,
         rank: f32,
@@ -111,13 +118,14 @@ impl Cursor {
     pub fn encode(&self) -> String {
         let plain = match self {
             // The rank's bits, so the float comes back exactly (it is compared exactly).
-            Cursor::Rank {
+            Cursor::Rank { rank, id } => format!("r.{:08x}.{id}", rank.to_bits()),
+            Cursor::Window {
                 window_at,
                 window_id,
                 rank,
                 id,
             } => format!(
-                "r.{}.{window_id}.{:08x}.{id}",
+                "w.{}.{window_id}.{:08x}.{id}",
                 window_at.timestamp_micros(),
                 rank.to_bits()
             ),
@@ -139,16 +147,21 @@ impl Cursor {
         let parts: Vec<&str> = plain.split('.').collect();
         let id = |s: &str| s.parse::<i64>().ok().filter(|n| *n > 0);
         let time = |s: &str| DateTime::from_timestamp_micros(s.parse().ok()?);
+        let rank = |s: &str| {
+            let r = f32::from_bits(u32::from_str_radix(s, 16).ok()?);
+            r.is_finite().then_some(r)
+        };
         match parts.as_slice() {
-            ["r", at, wid, rank, rid] => {
-                let rank = f32::from_bits(u32::from_str_radix(rank, 16).ok()?);
-                rank.is_finite().then_some(Cursor::Rank {
-                    window_at: time(at)?,
-                    window_id: id(wid)?,
-                    rank,
-                    id: id(rid)?,
-                })
-            }
+            ["r", r, rid] => Some(Cursor::Rank {
+                rank: rank(r)?,
+                id: id(rid)?,
+            }),
+            ["w", at, wid, r, rid] => Some(Cursor::Window {
+                window_at: time(at)?,
+                window_id: id(wid)?,
+                rank: rank(r)?,
+                id: id(rid)?,
+            }),
             ["n", at, nid] => Some(Cursor::Newest {
                 at: time(at)?,
                 id: id(nid)?,
@@ -164,7 +177,7 @@ impl Cursor {
     fn fits(&self, sort: Sort) -> bool {
         matches!(
             (self, sort),
-            (Cursor::Rank { .. }, Sort::Relevance)
+            (Cursor::Rank { .. } | Cursor::Window { .. }, Sort::Relevance)
                 | (Cursor::Newest { .. }, Sort::Newest)
                 | (Cursor::Price { .. }, Sort::PriceAsc | Sort::PriceDesc)
         )
@@ -422,6 +435,7 @@ enum Bind {
     Texts(Vec<String>),
     Ints(Vec<i32>),
     BigInt(i64),
+    Float(f32),
     Time(DateTime<Utc>),
     Json(serde_json::Value),
 }
@@ -475,6 +489,7 @@ impl QueryFragment<Pg> for Conditions {
                 Piece::Bind(Bind::Texts(v)) => out.push_bind_param::<Array<Text>, _>(v)?,
                 Piece::Bind(Bind::Ints(v)) => out.push_bind_param::<Array<Integer>, _>(v)?,
                 Piece::Bind(Bind::BigInt(v)) => out.push_bind_param::<BigInt, _>(v)?,
+                Piece::Bind(Bind::Float(v)) => out.push_bind_param::<Float, _>(v)?,
                 Piece::Bind(Bind::Time(v)) => out.push_bind_param::<Timestamptz, _>(v)?,
                 Piece::Bind(Bind::Json(v)) => out.push_bind_param::<Jsonb, _>(v)?,
             }
@@ -553,6 +568,9 @@ pub struct Scope {
     pub category_ids: Vec<i32>,
     /// Attribute filters that apply (known to the category, valid values).
     pub attrs: Vec<(AttrDef, String)>,
+    /// Whether the counts cover every category (`/search` shows them all, so the
+    /// visitor can switch) or only the chosen one (`/c/{slug}` shows its subcategories).
+    pub count_all_categories: bool,
 }
 
 /// A number of results, exact or "at least".
@@ -569,7 +587,7 @@ pub struct Outcome {
     pub cards: Vec<ListingCard>,
     pub next: Option<Cursor>,
     pub total: Count,
-    /// Matches per category id, ignoring the category filter (capped like `total`).
+    /// Matches per category id (see `Scope::count_all_categories`), capped like `total`.
     pub by_category: Vec<(i32, i64)>,
     pub by_category_capped: bool,
     /// The corrected words whose results are shown instead (nothing matched the typed ones).
@@ -718,8 +736,8 @@ fn conditions(q: &SearchQuery, words: &str, scope: &Scope, with_category: bool) 
 /// column order, so they are index conditions, not filters).
 fn after_cursor(c: &mut Conditions, cursor: &Cursor, sort: Sort) {
     match (cursor, sort) {
-        // Relevance pages window by window (see `relevance_page`).
-        (Cursor::Rank { .. }, _) => {}
+        // Relevance pages by its own rules (see `relevance_page`).
+        (Cursor::Rank { .. } | Cursor::Window { .. }, _) => {}
         (Cursor::Newest { at, id }, _) => {
             c.cond("(listings.published_at, listings.id) < (")
                 .bind(Bind::Time(*at))
@@ -782,7 +800,7 @@ fn page(
     let few = !total.capped && total.n < FEW_MATCHES;
     let sort = q.sort();
     if sort == Sort::Relevance && !words.is_empty() {
-        return relevance_page(conn, q, words, scope, few);
+        return relevance_page(conn, q, words, scope, total);
     }
     let sort = if sort == Sort::Relevance {
         Sort::Newest
@@ -827,12 +845,12 @@ fn page(
     Ok((cards, next))
 }
 
-/// How many of the newest matches are ranked together. Ranking every match of a common
-/// word means reading tens of thousands of rows; ranking the newest matches in windows
-/// keeps the cost of a page bounded (the window comes from the `published_at` index or,
-/// for rare words, from the full-text index), and a query with fewer matches than this
-/// is ranked exactly. Within a window: best rank first; windows follow newest first.
-pub const RANK_WINDOW: i64 = 96;
+/// How many of the newest matches are ranked together when a query matches more than
+/// `COUNT_CAP` listings. Ranking every match of a common word means reading tens of
+/// thousands of rows; ranking the newest matches in windows keeps a page bounded. Within
+/// a window: best rank first; windows follow newest first. Queries with fewer matches
+/// are ranked exactly (their rows were just read by the counts).
+pub const RANK_WINDOW: i64 = 48;
 
 /// Where a relevance window starts: at its newest row (inclusive), or just after the
 /// previous window's oldest row.
@@ -843,17 +861,71 @@ enum WindowStart {
     Before(DateTime<Utc>, i64),
 }
 
-/// A page sorted by relevance: walks windows of `RANK_WINDOW` newest matches, ranks each
-/// with `ts_rank` and takes the rows after the cursor, then loads the cards of the page.
+/// Loads the cards of `ids`, in that order.
+fn cards_in_order(conn: &mut PgConnection, ids: &[i64]) -> QueryResult<Vec<ListingCard>> {
+    let mut cards: Vec<ListingCard> = listings::table
+        .inner_join(users::table)
+        .filter(listings::id.eq_any(ids))
+        .select(card_columns())
+        .load(conn)?;
+    cards.sort_by_key(|c| ids.iter().position(|id| *id == c.id));
+    Ok(cards)
+}
+
+/// A page sorted by relevance. With all matches counted (`few`), or paging on from such
+/// a page, every match is ranked; otherwise windows of the newest matches are.
 fn relevance_page(
     conn: &mut PgConnection,
     q: &SearchQuery,
     words: &str,
     scope: &Scope,
-    few: bool,
+    total: Count,
+) -> QueryResult<(Vec<ListingCard>, Option<Cursor>)> {
+    let exact = match q.after {
+        Some(Cursor::Rank { .. }) => true,
+        Some(_) => false,
+        None => !total.capped,
+    };
+    if !exact {
+        return window_page(conn, q, words, scope);
+    }
+    let mut filter = conditions(q, words, scope, true);
+    if let Some(Cursor::Rank { rank, id }) = q.after {
+        filter.cond("(ts_rank(listings.search, ");
+        push_tsquery(&mut filter, words);
+        filter
+            .sql("), listings.id) < (")
+            .bind(Bind::Float(rank))
+            .sql(", ")
+            .bind(Bind::BigInt(id))
+            .sql(")");
+    }
+    let mut rows: Vec<(i64, f32)> = listings::table
+        .filter(filter)
+        .order((rank_expr(words).desc(), listings::id.desc()))
+        .limit(PAGE_SIZE + 1)
+        .select((listings::id, rank_expr(words)))
+        .load(conn)?;
+    let next = if rows.len() as i64 > PAGE_SIZE {
+        rows.truncate(PAGE_SIZE as usize);
+        rows.last().map(|&(id, rank)| Cursor::Rank { rank, id })
+    } else {
+        None
+    };
+    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    Ok((cards_in_order(conn, &ids)?, next))
+}
+
+/// A relevance page by windows: walks windows of `RANK_WINDOW` newest matches, ranks
+/// each with `ts_rank` and takes the rows after the cursor.
+fn window_page(
+    conn: &mut PgConnection,
+    q: &SearchQuery,
+    words: &str,
+    scope: &Scope,
 ) -> QueryResult<(Vec<ListingCard>, Option<Cursor>)> {
     let (mut start, mut after) = match q.after {
-        Some(Cursor::Rank {
+        Some(Cursor::Window {
             window_at,
             window_id,
             rank,
@@ -890,7 +962,7 @@ fn relevance_page(
         }
         let window: Vec<(i64, Option<DateTime<Utc>>, f32)> = listings::table
             .filter(filter)
-            .order((date_key(few).desc(), listings::id.desc()))
+            .order((listings::published_at.desc(), listings::id.desc()))
             .limit(RANK_WINDOW)
             .select((listings::id, listings::published_at, rank_expr(words)))
             .load(conn)?;
@@ -925,7 +997,7 @@ fn relevance_page(
         picked.truncate(PAGE_SIZE as usize);
         picked
             .last()
-            .map(|&(id, rank, (window_at, window_id))| Cursor::Rank {
+            .map(|&(id, rank, (window_at, window_id))| Cursor::Window {
                 window_at,
                 window_id,
                 rank,
@@ -935,13 +1007,7 @@ fn relevance_page(
         None
     };
     let ids: Vec<i64> = picked.iter().map(|p| p.0).collect();
-    let mut cards: Vec<ListingCard> = listings::table
-        .inner_join(users::table)
-        .filter(listings::id.eq_any(&ids))
-        .select(card_columns())
-        .load(conn)?;
-    cards.sort_by_key(|c| ids.iter().position(|id| *id == c.id));
-    Ok((cards, next))
+    Ok((cards_in_order(conn, &ids)?, next))
 }
 
 /// `SELECT category_id, count(*)` over at most `COUNT_CAP` matching rows.
@@ -975,14 +1041,14 @@ impl RunQueryDsl<PgConnection> for CappedCounts {}
 
 /// What the counting queries found.
 struct Counts {
-    /// Matches per category id, without the category filter.
+    /// Matches per category id (of every category, or of the chosen one).
     by_category: Vec<(i32, i64)>,
     by_category_capped: bool,
     /// Matches of the whole query.
     total: Count,
 }
 
-/// Matches per category id (without the category filter) and the total for the query.
+/// Matches per category id and the total for the query.
 fn counts(
     conn: &mut PgConnection,
     q: &SearchQuery,
@@ -990,12 +1056,12 @@ fn counts(
     scope: &Scope,
 ) -> QueryResult<Counts> {
     let rows: Vec<(i32, i64)> = CappedCounts {
-        filter: conditions(q, words, scope, false),
+        filter: conditions(q, words, scope, !scope.count_all_categories),
     }
     .load(conn)?;
     let seen: i64 = rows.iter().map(|(_, n)| n).sum();
     let capped = seen >= COUNT_CAP;
-    let total = if scope.category_ids.is_empty() {
+    let total = if scope.category_ids.is_empty() || !scope.count_all_categories {
         Count { n: seen, capped }
     } else if !capped {
         Count {
@@ -1221,13 +1287,15 @@ async fn load(
 ) -> Result<Option<(CategoryTree, SearchQuery, Scope, Outcome)>, AppError> {
     crate::db::run(&state.pool, move |conn| {
         let tree = CategoryTree::load(conn)?;
+        let on_category_page = slug.is_some();
         if let Some(slug) = slug {
             if tree.by_slug(&slug).is_none() {
                 return Ok(None);
             }
             q.category = slug;
         }
-        let scope = resolve(&tree, &mut q);
+        let mut scope = resolve(&tree, &mut q);
+        scope.count_all_categories = !on_category_page;
         let outcome = run(conn, &q, &scope)?;
         Ok(Some((tree, q, scope, outcome)))
     })
@@ -1291,9 +1359,13 @@ mod tests {
         let at = DateTime::from_timestamp_micros(1_780_000_000_123_456).expect("time");
         for c in [
             Cursor::Rank {
+                rank: 0.0607927,
+                id: 42,
+            },
+            Cursor::Window {
                 window_at: at,
                 window_id: 3,
-                rank: 0.0607927,
+                rank: 1e-20,
                 id: 42,
             },
             Cursor::Newest { at, id: 7 },

@@ -480,6 +480,72 @@ async fn keyset_pages_are_stable() {
     second.assert_contains("First page");
 }
 
+/// Inserts `n` active lamps in `decor` in one statement (published one minute apart,
+/// every third with the word in its description too).
+async fn many_lamps(app: &TestApp, seller: i64, n: i64) {
+    app.db(move |c| {
+        diesel::sql_query(
+            "INSERT INTO listings (seller_id, category_id, title, description, condition, \
+               price_minor, currency, ships, city, country, status, published_at) \
+             SELECT $1, (SELECT id FROM categories WHERE slug = 'decor'), 'Lamp ' || g, \
+               CASE WHEN g % 3 = 0 THEN 'lamp lamp lamp' ELSE 'a light' END, 'good', \
+               1000 + g, 'EUR', true, 'Lyon', 'FR', 'active', \
+               now() - make_interval(mins => g::int) \
+             FROM generate_series(1, $2) g",
+        )
+        .bind::<diesel::sql_types::BigInt, _>(seller)
+        .bind::<diesel::sql_types::BigInt, _>(n)
+        .execute(c)
+        .expect("lamps inserted")
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn many_matches_are_capped_and_still_page_by_relevance() {
+    let app = spawn_app().await;
+    let s = seller(&app).await;
+    many_lamps(&app, s, 1_100).await;
+    let page = app.get("/search?q=lamp").await;
+    page.assert_status(200)
+        .assert_contains("More than 1,000 items")
+        .assert_contains(">Home <span class=\"count\">1,000+</span>");
+    // The first page ranks the newest matches: the listings with the word in their
+    // description too come first.
+    let first = card_ids(&page);
+    assert_eq!(first.len(), 24);
+    let (seen, newcomer) = walk(&app, s, "/search?q=lamp").await;
+    let unique: HashSet<i64> = seen.iter().copied().collect();
+    assert_eq!(unique.len(), seen.len(), "no duplicates");
+    assert_eq!(unique.len(), 1_100);
+    assert!(!unique.contains(&newcomer));
+    // Each window of the newest matches is ranked: within the first page, the lamps
+    // described as lamps (higher rank) come before the others.
+    let titles: Vec<i64> = {
+        let re = regex::Regex::new(r#"<h3 class="title"><a href="/listings/\d+">Lamp (\d+)</a>"#)
+            .expect("re");
+        re.captures_iter(&page.body)
+            .map(|c| c[1].parse().expect("n"))
+            .collect()
+    };
+    let tail = titles
+        .iter()
+        .position(|n| n % 3 != 0)
+        .expect("a plain lamp");
+    assert!(titles[..tail].iter().all(|n| n % 3 == 0), "{titles:?}");
+    assert!(titles[tail..].iter().all(|n| n % 3 != 0), "{titles:?}");
+    // Newest and price sorts page through the same rows.
+    for path in [
+        "/search?q=lamp&sort=newest",
+        "/c/decor?sort=price_asc&currency=EUR",
+    ] {
+        let (seen, _) = walk(&app, s, path).await;
+        let unique: HashSet<i64> = seen.iter().copied().collect();
+        assert_eq!(unique.len(), seen.len(), "{path}");
+        assert!(unique.len() >= 1_100, "{path}");
+    }
+}
+
 #[tokio::test]
 async fn counts_per_category_follow_the_query() {
     let app = spawn_app().await;
