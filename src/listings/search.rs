@@ -7,6 +7,7 @@
 //! The SQL is assembled from fixed text and bound values (`Conditions`); what a visitor
 //! types only ever travels as a bind parameter.
 
+use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::{web, HttpRequest, HttpResponse};
 use base64::Engine;
 use chrono::{DateTime, Utc};
@@ -104,6 +105,12 @@ pub enum Cursor {
         rank: f32,
         id: i64,
     },
+    /// Relevance by windows, the last window used up: the next window starts after
+    /// its oldest row.
+    NextWindow {
+        at: DateTime<Utc>,
+        id: i64,
+    },
     Newest {
         at: DateTime<Utc>,
         id: i64,
@@ -129,6 +136,7 @@ impl Cursor {
                 window_at.timestamp_micros(),
                 rank.to_bits()
             ),
+            Cursor::NextWindow { at, id } => format!("x.{}.{id}", at.timestamp_micros()),
             Cursor::Newest { at, id } => format!("n.{}.{id}", at.timestamp_micros()),
             Cursor::Price { minor, id } => format!("p.{minor}.{id}"),
         };
@@ -162,6 +170,10 @@ impl Cursor {
                 rank: rank(r)?,
                 id: id(rid)?,
             }),
+            ["x", at, xid] => Some(Cursor::NextWindow {
+                at: time(at)?,
+                id: id(xid)?,
+            }),
             ["n", at, nid] => Some(Cursor::Newest {
                 at: time(at)?,
                 id: id(nid)?,
@@ -177,8 +189,10 @@ impl Cursor {
     fn fits(&self, sort: Sort) -> bool {
         matches!(
             (self, sort),
-            (Cursor::Rank { .. } | Cursor::Window { .. }, Sort::Relevance)
-                | (Cursor::Newest { .. }, Sort::Newest)
+            (
+                Cursor::Rank { .. } | Cursor::Window { .. } | Cursor::NextWindow { .. },
+                Sort::Relevance
+            ) | (Cursor::Newest { .. }, Sort::Newest)
                 | (Cursor::Price { .. }, Sort::PriceAsc | Sort::PriceDesc)
         )
     }
@@ -737,7 +751,7 @@ fn conditions(q: &SearchQuery, words: &str, scope: &Scope, with_category: bool) 
 fn after_cursor(c: &mut Conditions, cursor: &Cursor, sort: Sort) {
     match (cursor, sort) {
         // Relevance pages by its own rules (see `relevance_page`).
-        (Cursor::Rank { .. } | Cursor::Window { .. }, _) => {}
+        (Cursor::Rank { .. } | Cursor::Window { .. } | Cursor::NextWindow { .. }, _) => {}
         (Cursor::Newest { at, id }, _) => {
             c.cond("(listings.published_at, listings.id) < (")
                 .bind(Bind::Time(*at))
@@ -846,11 +860,13 @@ fn page(
 }
 
 /// How many of the newest matches are ranked together when a query matches more than
-/// `COUNT_CAP` listings. Ranking every match of a common word means reading tens of
-/// thousands of rows; ranking the newest matches in windows keeps a page bounded. Within
-/// a window: best rank first; windows follow newest first. Queries with fewer matches
-/// are ranked exactly (their rows were just read by the counts).
-pub const RANK_WINDOW: i64 = 48;
+/// `COUNT_CAP` listings: a page's worth. Ranking every match of a common word means
+/// reading tens of thousands of rows, and with listings stored in no particular date
+/// order each row of a window is a random heap visit (about 2 µs on a 2-core machine;
+/// a word in 1% of a million listings needs 100 visits per windowed row). So broad
+/// queries show the newest matches, best match first within each page; queries with
+/// fewer matches are ranked exactly (their rows were just read by the counts).
+pub const RANK_WINDOW: i64 = PAGE_SIZE;
 
 /// Where a relevance window starts: at its newest row (inclusive), or just after the
 /// previous window's oldest row.
@@ -934,11 +950,13 @@ fn window_page(
             WindowStart::AtOrBefore(window_at, window_id),
             Some((rank, id)),
         ),
+        Some(Cursor::NextWindow { at, id }) => (WindowStart::Before(at, id), None),
         _ => (WindowStart::Top, None),
     };
     // (id, rank, the window's newest row)
     let mut picked: Vec<(i64, f32, (DateTime<Utc>, i64))> = Vec::new();
-    // A window holds more rows than a page, so two windows always fill one.
+    let mut next = None;
+    // Two windows always fill a page (a window holds a page).
     for _ in 0..3 {
         let mut filter = conditions(q, words, scope, true);
         match start {
@@ -960,12 +978,15 @@ fn window_page(
                     .sql(")");
             }
         }
-        let window: Vec<(i64, Option<DateTime<Utc>>, f32)> = listings::table
+        // One row more than the window says whether another window follows.
+        let mut window: Vec<(i64, Option<DateTime<Utc>>, f32)> = listings::table
             .filter(filter)
             .order((listings::published_at.desc(), listings::id.desc()))
-            .limit(RANK_WINDOW)
+            .limit(RANK_WINDOW + 1)
             .select((listings::id, listings::published_at, rank_expr(words)))
             .load(conn)?;
+        let more_windows = window.len() as i64 > RANK_WINDOW;
+        window.truncate(RANK_WINDOW as usize);
         let (Some(first), Some(last)) = (window.first(), window.last()) else {
             break;
         };
@@ -974,38 +995,51 @@ fn window_page(
             break;
         };
         let top = (top_at, first.0);
-        let (end_id, full) = (last.0, window.len() as i64 == RANK_WINDOW);
+        let end = (end_at, last.0);
         let mut ranked: Vec<(i64, f32)> = window.into_iter().map(|(id, _, r)| (id, r)).collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
+        let mut left_in_window = 0;
         for (id, rank) in ranked {
             let past_cursor = match after {
                 // Rows after (rank, id) in (rank DESC, id DESC) order.
                 Some((r, i)) => rank < r || (rank == r && id < i),
                 None => true,
             };
-            if past_cursor {
+            if !past_cursor {
+                continue;
+            }
+            if (picked.len() as i64) < PAGE_SIZE {
                 picked.push((id, rank, top));
+            } else {
+                left_in_window += 1;
             }
         }
-        if picked.len() as i64 > PAGE_SIZE || !full {
+        if picked.len() as i64 == PAGE_SIZE {
+            next = if left_in_window > 0 {
+                picked
+                    .last()
+                    .map(|&(id, rank, (window_at, window_id))| Cursor::Window {
+                        window_at,
+                        window_id,
+                        rank,
+                        id,
+                    })
+            } else if more_windows {
+                Some(Cursor::NextWindow {
+                    at: end.0,
+                    id: end.1,
+                })
+            } else {
+                None
+            };
             break;
         }
-        start = WindowStart::Before(end_at, end_id);
+        if !more_windows {
+            break;
+        }
+        start = WindowStart::Before(end.0, end.1);
         after = None;
     }
-    let next = if picked.len() as i64 > PAGE_SIZE {
-        picked.truncate(PAGE_SIZE as usize);
-        picked
-            .last()
-            .map(|&(id, rank, (window_at, window_id))| Cursor::Window {
-                window_at,
-                window_id,
-                rank,
-                id,
-            })
-    } else {
-        None
-    };
     let ids: Vec<i64> = picked.iter().map(|p| p.0).collect();
     Ok((cards_in_order(conn, &ids)?, next))
 }
@@ -1022,7 +1056,8 @@ impl QueryFragment<Pg> for CappedCounts {
         );
         self.filter.walk_ast(out.reborrow())?;
         out.push_sql(" LIMIT ");
-        out.push_bind_param::<BigInt, _>(&COUNT_CAP)?;
+        // One row more than the cap tells "exactly 1,000" from "more".
+        out.push_bind_param::<BigInt, _>(&(COUNT_CAP + 1))?;
         out.push_sql(") m GROUP BY m.category_id");
         Ok(())
     }
@@ -1060,9 +1095,12 @@ fn counts(
     }
     .load(conn)?;
     let seen: i64 = rows.iter().map(|(_, n)| n).sum();
-    let capped = seen >= COUNT_CAP;
+    let capped = seen > COUNT_CAP;
     let total = if scope.category_ids.is_empty() || !scope.count_all_categories {
-        Count { n: seen, capped }
+        Count {
+            n: seen.min(COUNT_CAP),
+            capped,
+        }
     } else if !capped {
         Count {
             n: rows
@@ -1080,8 +1118,8 @@ fn counts(
         .load(conn)?;
         let n: i64 = own.iter().map(|(_, n)| n).sum();
         Count {
-            n,
-            capped: n >= COUNT_CAP,
+            n: n.min(COUNT_CAP),
+            capped: n > COUNT_CAP,
         }
     };
     Ok(Counts {
@@ -1330,23 +1368,24 @@ async fn category_page(
 /// browser's address bar gets the canonical URL of these results.
 fn respond(req: &HttpRequest, ctx: Ctx, view: views::Results) -> Page {
     let url = view.self_url.clone();
+    let category_page = view.category.clone().filter(|_| view.path != "/search");
     let mut resp = if wants_fragment(req) {
         render(&ResultsFragment { ctx, r: view })?
-    } else if let Some(cat) = view.category.clone() {
+    } else if let Some(category) = category_page {
         render(&views::CategoryPage {
             ctx,
             r: view,
-            category: cat,
+            category,
         })?
     } else {
         render(&views::SearchPage { ctx, r: view })?
     };
-    if let Ok(v) = actix_web::http::header::HeaderValue::from_str(&url) {
-        resp.headers_mut().insert(
-            actix_web::http::header::HeaderName::from_static("hx-push-url"),
-            v,
-        );
+    let headers = resp.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&url) {
+        headers.insert(HeaderName::from_static("hx-push-url"), v);
     }
+    // The same URL answers a page or a fragment: caches must keep them apart.
+    headers.insert(header::VARY, HeaderValue::from_static("HX-Request"));
     Ok(resp)
 }
 
@@ -1368,6 +1407,7 @@ mod tests {
                 rank: 1e-20,
                 id: 42,
             },
+            Cursor::NextWindow { at, id: 5 },
             Cursor::Newest { at, id: 7 },
             Cursor::Price {
                 minor: 12_50,

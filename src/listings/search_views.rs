@@ -5,7 +5,7 @@ use askama::Template;
 
 use super::categories::{AttrDef, AttrKind, CategoryTree};
 use super::model::{ListingCard, CONDITIONS, CURRENCIES};
-use super::search::{href, Count, Notice, Outcome, Scope, SearchQuery, Sort};
+use super::search::{href, Count, Notice, Outcome, Scope, SearchQuery, Sort, COUNT_CAP};
 use crate::web::Ctx;
 
 /// A link with a count: a category of the results.
@@ -96,6 +96,13 @@ impl Results {
     pub fn has_query(&self) -> bool {
         !self.q.q.is_empty()
     }
+
+    /// The filters unfold when one is set (or wrong), so the visitor sees what applies.
+    pub fn filters_open(&self) -> bool {
+        self.q.has_filters()
+            || !self.q.notices.is_empty()
+            || (self.path == "/search" && !self.q.category.is_empty())
+    }
 }
 
 #[derive(Template)]
@@ -120,8 +127,10 @@ pub struct ResultsFragment {
     pub r: Results,
 }
 
+/// A count for a link: "12", or "1,000+" when counting stopped (a category's share of
+/// a capped count is only a lower bound).
 fn count_text(ctx: &Ctx, n: i64, capped: bool) -> String {
-    let shown = ctx.number(&n);
+    let shown = ctx.number(&n.min(COUNT_CAP));
     if capped {
         format!("{shown}+")
     } else {
