@@ -83,7 +83,9 @@ impl CategoryTree {
         self.all.iter().filter(|c| c.parent_id.is_none()).collect()
     }
 
-    pub fn children(&self, id: i32) -> Vec<&Category> {
+    /// Takes the id by value or reference (templates pass references).
+    pub fn children(&self, id: impl std::borrow::Borrow<i32>) -> Vec<&Category> {
+        let id = *id.borrow();
         self.all
             .iter()
             .filter(|c| c.parent_id == Some(id))

@@ -1,1 +1,172 @@
-//! (in progress)
+//! Page templates of selling and the listing page, and what they show.
+
+use askama::Template;
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::categories::{AttrDef, Category, CategoryTree};
+use super::fields::ListingInput;
+use super::model::{Listing, ListingCard, Photo, CONDITIONS, CURRENCIES};
+use crate::accounts::fields::FormErrors;
+use crate::web::Ctx;
+
+/// A photo already uploaded, shown in the form: a saved one (`e:<id>`) or one uploaded
+/// with a form that had errors (`p:<signed key>`), so nothing is uploaded twice.
+#[derive(Clone, Debug)]
+pub struct FormPhoto {
+    pub token: String,
+    pub key: String,
+    pub width: i32,
+}
+
+#[derive(Template)]
+#[template(path = "listings/form.html")]
+pub struct ListingFormPage {
+    pub ctx: Ctx,
+    /// `None` when creating.
+    pub listing_id: Option<i64>,
+    pub status: String,
+    pub input: ListingInput,
+    pub errors: FormErrors,
+    pub tree: CategoryTree,
+    pub attributes: Vec<AttrDef>,
+    pub photos: Vec<FormPhoto>,
+    /// Messages about single uploaded files (name: message).
+    pub photo_errors: Vec<(String, String)>,
+}
+
+impl ListingFormPage {
+    pub fn conditions(&self) -> [&'static str; 6] {
+        CONDITIONS
+    }
+
+    pub fn currencies(&self) -> [&'static str; 3] {
+        CURRENCIES
+    }
+
+    pub fn err(&self, field: &str) -> Option<&'static str> {
+        self.errors.get(field)
+    }
+
+    pub fn action(&self) -> String {
+        match self.listing_id {
+            Some(id) => format!("/listings/{id}/edit?csrf_token={}", self.ctx.csrf),
+            None => format!("/sell?csrf_token={}", self.ctx.csrf),
+        }
+    }
+
+    pub fn is_selected_category(&self, c: &Category) -> bool {
+        self.input.category == c.id.to_string()
+    }
+}
+
+/// The attribute inputs of one category (swapped in by htmx when the category changes).
+#[derive(Template)]
+#[template(path = "listings/_attributes.html")]
+pub struct AttributesFragment {
+    pub ctx: Ctx,
+    pub attributes: Vec<AttrDef>,
+    pub input: ListingInput,
+    pub errors: FormErrors,
+}
+
+#[derive(Clone, Debug)]
+pub struct SellerCard {
+    pub id: i64,
+    pub name: String,
+    pub city: String,
+    pub country: String,
+    pub verified: bool,
+    pub member_since: DateTime<Utc>,
+    pub holiday_until: Option<NaiveDate>,
+}
+
+#[derive(Template)]
+#[template(path = "listings/show.html")]
+pub struct ListingPage {
+    pub ctx: Ctx,
+    pub listing: Listing,
+    pub photos: Vec<Photo>,
+    pub trail: Vec<Category>,
+    pub attributes: Vec<(String, String)>,
+    pub seller: SellerCard,
+    pub similar: Vec<ListingCard>,
+    pub owner: bool,
+    /// The description as safe HTML (escaped text, links, line breaks).
+    pub description_html: String,
+    pub canonical: String,
+    pub og_image: Option<String>,
+    pub json_ld: String,
+}
+
+impl ListingPage {
+    pub fn photo_alt(&self, n: impl std::borrow::Borrow<usize>) -> String {
+        self.ctx.t2(
+            "listing-photo-alt",
+            "title",
+            &self.listing.title,
+            "n",
+            *n.borrow(),
+        )
+    }
+
+    pub fn photo_src(&self, p: &Photo) -> String {
+        super::photos::url(&p.storage_key, super::photos::best_width(p.width, 640))
+    }
+
+    pub fn photo_srcset(&self, p: &Photo) -> String {
+        super::photos::srcset(&p.storage_key, p.width)
+    }
+
+    pub fn holiday_date(&self) -> Option<String> {
+        self.seller.holiday_until.map(|d| self.ctx.day(d))
+    }
+}
+
+/// One row of "my listings".
+#[derive(Template)]
+#[template(path = "listings/mine.html")]
+pub struct MyListingsPage {
+    pub ctx: Ctx,
+    pub tab: String,
+    /// (status, count) for every tab, in order.
+    pub tabs: Vec<(&'static str, i64)>,
+    pub rows: Vec<ListingCard>,
+    pub holiday_until: Option<NaiveDate>,
+    pub today: NaiveDate,
+}
+
+impl MyListingsPage {
+    pub fn is_tab(&self, s: &str) -> bool {
+        self.tab == s
+    }
+
+    pub fn is_danger(&self, to: &str) -> bool {
+        to == "removed"
+    }
+
+    pub fn holiday_date(&self) -> Option<String> {
+        self.holiday_until.map(|d| self.ctx.day(d))
+    }
+
+    pub fn min_holiday(&self) -> String {
+        (self.today + chrono::Duration::days(1))
+            .format("%Y-%m-%d")
+            .to_string()
+    }
+}
+
+#[derive(Template)]
+#[template(path = "accounts/profile.html")]
+pub struct ProfilePage {
+    pub ctx: Ctx,
+    pub seller: SellerCard,
+    pub bio: String,
+    pub listings: Vec<ListingCard>,
+    pub active_count: i64,
+}
+
+impl ProfilePage {
+    pub fn holiday_date(&self) -> Option<String> {
+        self.seller.holiday_until.map(|d| self.ctx.day(d))
+    }
+}

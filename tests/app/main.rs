@@ -5,6 +5,7 @@ mod helpers;
 
 mod accounts;
 mod i18n;
+mod listings;
 mod mail;
 mod ops;
 mod photos;
