@@ -23,6 +23,7 @@ impl Worker {
     pub async fn run(self, mut stop: watch::Receiver<bool>) {
         tracing::info!("job worker started");
         let mut last_prune = Instant::now();
+        let mut last_words = Instant::now();
         loop {
             if *stop.borrow() {
                 break;
@@ -39,6 +40,16 @@ impl Worker {
             if last_prune.elapsed() > Duration::from_secs(600) {
                 last_prune = Instant::now();
                 let _ = db::run(&self.pool, |conn| Ok(crate::web::rate_limit::prune(conn)?)).await;
+            }
+            if last_words.elapsed() > Duration::from_secs(3600) {
+                last_words = Instant::now();
+                let r = db::run(&self.pool, |conn| {
+                    Ok(crate::listings::search::refresh_search_words(conn)?)
+                })
+                .await;
+                if let Err(e) = r {
+                    tracing::warn!(error = %e, "could not rebuild the search vocabulary");
+                }
             }
             tokio::select! {
                 _ = tokio::time::sleep(self.config.job_poll) => {}

@@ -54,6 +54,9 @@ pub fn create(
             .returning(listings::id)
             .get_result(conn)?;
         save_photos(conn, id, photos)?;
+        if publish {
+            add_search_words(conn, id)?;
+        }
         Ok(id)
     })
 }
@@ -98,6 +101,9 @@ pub fn update(
         .returning(listing_photos::storage_key)
         .get_results(conn)?;
         save_photos(conn, listing_id, photos)?;
+        if publish {
+            add_search_words(conn, listing_id)?;
+        }
         Ok(dropped)
     })
 }
@@ -185,6 +191,9 @@ pub fn set_status(conn: &mut PgConnection, listing_id: i64, to: &str) -> QueryRe
                 listings::updated_at.eq(diesel::dsl::now),
             ))
             .execute(conn)?;
+        if to == "active" {
+            add_search_words(conn, listing_id)?;
+        }
         if first_publish {
             diesel::update(listings::table.find(listing_id))
                 .set(listings::published_at.eq(diesel::dsl::now))
@@ -247,4 +256,18 @@ mod tests {
         assert!(!transition_allowed("active", "draft"));
         assert!(!transition_allowed("active", "bogus"));
     }
+}
+
+/// Adds the words of a listing that goes live to the typo-correction vocabulary at once
+/// (the worker rebuilds the whole vocabulary, with exact counts, every hour).
+pub fn add_search_words(conn: &mut PgConnection, listing_id: i64) -> QueryResult<()> {
+    diesel::sql_query(
+        "INSERT INTO search_words (word, listings) \
+         SELECT word, 1 FROM ts_stat(format('SELECT search FROM listings WHERE id = %s', $1)) \
+         WHERE length(word) >= 3 \
+         ON CONFLICT (word) DO NOTHING",
+    )
+    .bind::<diesel::sql_types::BigInt, _>(listing_id)
+    .execute(conn)
+    .map(|_| ())
 }

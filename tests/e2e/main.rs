@@ -227,3 +227,87 @@ async fn pages_work_without_javascript_errors_at_phone_width() {
         })
         .await;
 }
+
+/// A seller lists an item with two photos from a phone-width browser; a shopper finds it
+/// by a misspelt search and opens it, on a phone and on a desktop.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_seller_lists_and_a_shopper_finds_it_misspelt() {
+    let app = spawn_app().await;
+    helpers::factories::user(
+        &app,
+        helpers::factories::UserSpec::new("seller@example.com"),
+    )
+    .await;
+    let dir = tempdir("e2e-photos");
+    let mut files = Vec::new();
+    for (i, shade) in [30u8, 200].into_iter().enumerate() {
+        let img = image::RgbImage::from_fn(900, 1100, |x, y| {
+            image::Rgb([shade, (x / 4 % 256) as u8, (y / 5 % 256) as u8])
+        });
+        let path = dir.join(format!("photo{i}.jpg"));
+        image::DynamicImage::ImageRgb8(img)
+            .save(&path)
+            .expect("save jpeg");
+        files.push(path.display().to_string());
+    }
+    let browser = Browser::start().await;
+    let base = app.addr.clone();
+    browser
+        .journey("sell-and-find", |c| async move {
+            c.set_window_size(390, 844).await?;
+            c.goto(&format!("{base}/login")).await?;
+            fill(&c, "#email", "seller@example.com").await?;
+            fill(&c, "#password", helpers::PASSWORD).await?;
+            click(&c, "form[action='/login'] button[type=submit]").await?;
+            c.wait().for_element(Locator::Css("details.menu")).await?;
+            click(&c, "a.sell").await?;
+            fill(&c, "#title", "Vintage Olympus camera").await?;
+            fill(
+                &c,
+                "#description",
+                "Olympus OM-1 film camera with a 50 mm lens. Works perfectly.",
+            )
+            .await?;
+            let category = c.find(Locator::Css("#category")).await?;
+            category.select_by_label("Cameras").await?;
+            fill(&c, "#price", "149.90").await?;
+            c.find(Locator::Css("#currency"))
+                .await?
+                .select_by_value("EUR")
+                .await?;
+            // Two photos at once (the input takes several paths separated by newlines).
+            c.find(Locator::Css("#photos"))
+                .await?
+                .send_keys(&files.join("\n"))
+                .await?;
+            click(&c, "button[name=action][value=publish]").await?;
+            see(&c, "Your listing is live.").await?;
+            see(&c, "€149.90").await?;
+            let shot = c.screenshot().await?;
+            let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/artifacts");
+            std::fs::create_dir_all(&dir)?;
+            std::fs::write(dir.join("listing-390.png"), shot)?;
+
+            // A shopper (logged out) searches with a typo and opens the listing.
+            click(&c, "details.menu summary").await?;
+            click(&c, "form[action='/logout'] button").await?;
+            c.wait()
+                .for_element(Locator::Css("a[href='/login']"))
+                .await?;
+            c.goto(&format!("{base}/search?q=olympsu")).await?;
+            see(&c, "Vintage Olympus camera").await?;
+            click(&c, "article.listing-card h3 a").await?;
+            see(&c, "Olympus OM-1 film camera").await?;
+            let imgs = c.find_all(Locator::Css(".gallery-main img")).await?;
+            anyhow::ensure!(
+                imgs.len() == 2,
+                "two photos in the gallery, got {}",
+                imgs.len()
+            );
+            c.set_window_size(1280, 900).await?;
+            let shot = c.screenshot().await?;
+            std::fs::write(dir.join("listing-1280.png"), shot)?;
+            Ok(())
+        })
+        .await;
+}
