@@ -487,6 +487,16 @@ impl Conditions {
         self.pieces.push(Piece::Bind(b));
         self
     }
+
+    /// Adds all of `other`'s conditions (AND).
+    fn and_all(&mut self, other: Conditions) -> &mut Self {
+        if other.pieces.is_empty() {
+            return self;
+        }
+        self.cond("(");
+        self.pieces.extend(other.pieces);
+        self.sql(")")
+    }
 }
 
 impl QueryFragment<Pg> for Conditions {
@@ -661,14 +671,18 @@ pub fn resolve(tree: &CategoryTree, q: &mut SearchQuery) -> Scope {
 /// The WHERE clause for the query. `with_category` is false for the per-category
 /// counts, which show every category's matches.
 fn conditions(q: &SearchQuery, words: &str, scope: &Scope, with_category: bool) -> Conditions {
+    let mut c = plain_conditions(q, scope, with_category);
+    c.and_all(selective_conditions(words, scope));
+    c
+}
+
+/// The filters the list indexes order by or that rarely narrow much (status, category,
+/// price, condition, delivery, place).
+fn plain_conditions(q: &SearchQuery, scope: &Scope, with_category: bool) -> Conditions {
     let mut c = Conditions::default();
     // Every list index is partial on the status; an active listing has been published,
     // and the keyset cursors need its date.
     c.cond("listings.status = 'active' AND listings.published_at IS NOT NULL");
-    if !words.is_empty() {
-        c.cond("listings.search @@ ");
-        push_tsquery(&mut c, words);
-    }
     if with_category && !scope.category_ids.is_empty() {
         c.cond("listings.category_id = ANY(")
             .bind(Bind::Ints(scope.category_ids.clone()))
@@ -706,6 +720,17 @@ fn conditions(q: &SearchQuery, words: &str, scope: &Scope, with_category: bool) 
         c.cond("lower(listings.city) = lower(")
             .bind(Bind::Text(q.city.clone()))
             .sql(")");
+    }
+    c
+}
+
+/// The filters with an index of their own that may match few rows, in any order of
+/// date or price: the words (full text) and the attributes (jsonb containment).
+fn selective_conditions(words: &str, scope: &Scope) -> Conditions {
+    let mut c = Conditions::default();
+    if !words.is_empty() {
+        c.cond("listings.search @@ ");
+        push_tsquery(&mut c, words);
     }
     for (def, value) in &scope.attrs {
         // Containment (`@>`) is what the jsonb_path_ops GIN index answers. Free text
@@ -776,6 +801,78 @@ fn after_cursor(c: &mut Conditions, cursor: &Cursor, sort: Sort) {
     }
 }
 
+/// How many rows of the sort's index a page may walk looking for matches of the words
+/// or attributes before asking their own index instead. Walking finds a page quickly
+/// when matches are common and spread out; but matches can cluster at the other end of
+/// the order (iPhones are never the cheapest items: a cheapest-first walk for "iphone"
+/// read 430,000 rows, a second), and the planner cannot know. So the walk is bounded,
+/// and a page it cannot fill is read through the words' or attributes' index and
+/// sorted: either way at most about this many rows plus the matches.
+const WALK_LIMIT: i64 = 5_000;
+
+/// `SELECT id, published_at, price_minor, rank` of the first `limit` rows matching
+/// `selective` among the first `WALK_LIMIT` rows matching `plain` in `order`. The inner
+/// rows keep the name `listings`, so the conditions read the same inside and out.
+struct BoundedWalk {
+    plain: Conditions,
+    selective: Conditions,
+    /// Fixed text: the sort's columns.
+    order: &'static str,
+    rank: Option<Rank>,
+    limit: i64,
+}
+
+impl QueryFragment<Pg> for BoundedWalk {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        out.push_sql("SELECT listings.id, listings.published_at, listings.price_minor, ");
+        match &self.rank {
+            Some(r) => r.walk_ast(out.reborrow())?,
+            None => out.push_sql("0::real"),
+        }
+        out.push_sql(
+            " FROM (SELECT listings.id, listings.published_at, listings.price_minor, \
+             listings.search, listings.attributes FROM listings WHERE ",
+        );
+        self.plain.walk_ast(out.reborrow())?;
+        out.push_sql(" ORDER BY ");
+        out.push_sql(self.order);
+        out.push_sql(" LIMIT ");
+        out.push_bind_param::<BigInt, _>(&WALK_LIMIT)?;
+        out.push_sql(") listings WHERE ");
+        self.selective.walk_ast(out.reborrow())?;
+        out.push_sql(" ORDER BY ");
+        out.push_sql(self.order);
+        out.push_sql(" LIMIT ");
+        out.push_bind_param::<BigInt, _>(&self.limit)?;
+        Ok(())
+    }
+}
+
+impl QueryId for BoundedWalk {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl Query for BoundedWalk {
+    type SqlType = (BigInt, Nullable<Timestamptz>, BigInt, Float);
+}
+
+impl RunQueryDsl<PgConnection> for BoundedWalk {}
+
+/// A row of a relevance window: id, published_at, rank.
+type WindowRow = (i64, Option<DateTime<Utc>>, f32);
+
+/// A row of a bounded walk: id, published_at, price, rank.
+type WalkRow = (i64, Option<DateTime<Utc>>, i64, f32);
+
+fn order_of(sort: Sort) -> &'static str {
+    match sort {
+        Sort::PriceAsc => "listings.price_minor, listings.id",
+        Sort::PriceDesc => "listings.price_minor DESC, listings.id DESC",
+        Sort::Newest | Sort::Relevance => "listings.published_at DESC, listings.id DESC",
+    }
+}
+
 /// Below this many matches a page is read from the most selective index and sorted,
 /// rather than by walking the sort's index until enough matches turn up.
 const FEW_MATCHES: i64 = 1_000;
@@ -821,6 +918,33 @@ fn page(
     } else {
         sort
     };
+    let selective = selective_conditions(words, scope);
+    let mut few = few;
+    if !few && !selective.pieces.is_empty() {
+        let mut plain = plain_conditions(q, scope, true);
+        if let Some(cursor) = &q.after {
+            after_cursor(&mut plain, cursor, sort);
+        }
+        let mut rows: Vec<WalkRow> = BoundedWalk {
+            plain,
+            selective,
+            order: order_of(sort),
+            rank: None,
+            limit: PAGE_SIZE + 1,
+        }
+        .load(conn)?;
+        if rows.len() as i64 > PAGE_SIZE {
+            rows.truncate(PAGE_SIZE as usize);
+            let next = rows.last().and_then(|&(id, at, minor, _)| match sort {
+                Sort::PriceAsc | Sort::PriceDesc => Some(Cursor::Price { minor, id }),
+                _ => at.map(|at| Cursor::Newest { at, id }),
+            });
+            let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+            return Ok((cards_in_order(conn, &ids)?, next));
+        }
+        // The walked stretch held less than a page: ask the selective index.
+        few = true;
+    }
     let mut filter = conditions(q, words, scope, true);
     if let Some(cursor) = &q.after {
         after_cursor(&mut filter, cursor, sort);
@@ -932,6 +1056,59 @@ fn relevance_page(
     Ok((cards_in_order(conn, &ids)?, next))
 }
 
+/// The first `RANK_WINDOW + 1` matches from `start`, newest first, with their rank: a
+/// bounded walk of the date index, or when that finds too few, through the words'
+/// index (see `WALK_LIMIT`).
+fn window_rows(
+    conn: &mut PgConnection,
+    q: &SearchQuery,
+    words: &str,
+    scope: &Scope,
+    start: WindowStart,
+) -> QueryResult<Vec<WindowRow>> {
+    let bound = |c: &mut Conditions| match start {
+        WindowStart::Top => {}
+        WindowStart::AtOrBefore(at, id) => {
+            c.cond("(listings.published_at, listings.id) <= (")
+                .bind(Bind::Time(at))
+                .sql(", ")
+                .bind(Bind::BigInt(id))
+                .sql(")");
+        }
+        WindowStart::Before(at, id) => {
+            c.cond("(listings.published_at, listings.id) < (")
+                .bind(Bind::Time(at))
+                .sql(", ")
+                .bind(Bind::BigInt(id))
+                .sql(")");
+        }
+    };
+    let mut plain = plain_conditions(q, scope, true);
+    bound(&mut plain);
+    let walked: Vec<WalkRow> = BoundedWalk {
+        plain,
+        selective: selective_conditions(words, scope),
+        order: order_of(Sort::Newest),
+        rank: Some(rank_expr(words)),
+        limit: RANK_WINDOW + 1,
+    }
+    .load(conn)?;
+    if walked.len() as i64 > RANK_WINDOW {
+        return Ok(walked
+            .into_iter()
+            .map(|(id, at, _, r)| (id, at, r))
+            .collect());
+    }
+    let mut filter = conditions(q, words, scope, true);
+    bound(&mut filter);
+    listings::table
+        .filter(filter)
+        .order((date_key(true).desc(), listings::id.desc()))
+        .limit(RANK_WINDOW + 1)
+        .select((listings::id, listings::published_at, rank_expr(words)))
+        .load(conn)
+}
+
 /// A relevance page by windows: walks windows of `RANK_WINDOW` newest matches, ranks
 /// each with `ts_rank` and takes the rows after the cursor.
 fn window_page(
@@ -958,33 +1135,8 @@ fn window_page(
     let mut next = None;
     // Two windows always fill a page (a window holds a page).
     for _ in 0..3 {
-        let mut filter = conditions(q, words, scope, true);
-        match start {
-            WindowStart::Top => {}
-            WindowStart::AtOrBefore(at, id) => {
-                filter
-                    .cond("(listings.published_at, listings.id) <= (")
-                    .bind(Bind::Time(at))
-                    .sql(", ")
-                    .bind(Bind::BigInt(id))
-                    .sql(")");
-            }
-            WindowStart::Before(at, id) => {
-                filter
-                    .cond("(listings.published_at, listings.id) < (")
-                    .bind(Bind::Time(at))
-                    .sql(", ")
-                    .bind(Bind::BigInt(id))
-                    .sql(")");
-            }
-        }
         // One row more than the window says whether another window follows.
-        let mut window: Vec<(i64, Option<DateTime<Utc>>, f32)> = listings::table
-            .filter(filter)
-            .order((listings::published_at.desc(), listings::id.desc()))
-            .limit(RANK_WINDOW + 1)
-            .select((listings::id, listings::published_at, rank_expr(words)))
-            .load(conn)?;
+        let mut window = window_rows(conn, q, words, scope, start)?;
         let more_windows = window.len() as i64 > RANK_WINDOW;
         window.truncate(RANK_WINDOW as usize);
         let (Some(first), Some(last)) = (window.first(), window.last()) else {

@@ -549,6 +549,42 @@ async fn many_matches_are_capped_and_still_page_by_relevance() {
 }
 
 #[tokio::test]
+async fn matches_at_the_far_end_of_the_order_are_still_found() {
+    let app = spawn_app().await;
+    let s = seller(&app).await;
+    // 1,100 lamps, all dearer than 6,000 cheap vases: a cheapest-first walk meets no
+    // lamp for a long time (and the words match more than the counts count).
+    many_lamps(&app, s, 1_100).await;
+    app.db(move |c| {
+        diesel::sql_query(
+            "INSERT INTO listings (seller_id, category_id, title, description, condition, \
+               price_minor, currency, ships, city, country, status, published_at) \
+             SELECT $1, (SELECT id FROM categories WHERE slug = 'decor'), 'Vase ' || g, \
+               'a vase', 'good', g % 500, 'EUR', true, 'Lyon', 'FR', 'active', \
+               now() - make_interval(secs => g::int) \
+             FROM generate_series(1, 6000) g",
+        )
+        .bind::<diesel::sql_types::BigInt, _>(s)
+        .execute(c)
+        .expect("vases inserted")
+    })
+    .await;
+    let page = app.get("/search?q=lamp&sort=price_asc&currency=EUR").await;
+    let titles: Vec<String> = {
+        let re = regex::Regex::new(r#"<h3 class="title"><a href="/listings/\d+">([^<]+)</a>"#)
+            .expect("re");
+        re.captures_iter(&page.body)
+            .map(|c| c[1].to_string())
+            .collect()
+    };
+    let want: Vec<String> = (1..=24).map(|g| format!("Lamp {g}")).collect();
+    assert_eq!(titles, want);
+    // And the next page carries on from there.
+    let second = app.get(&next_link(&page).expect("next")).await;
+    assert!(second.contains(">Lamp 25</a>"));
+}
+
+#[tokio::test]
 async fn counts_per_category_follow_the_query() {
     let app = spawn_app().await;
     let s = seller(&app).await;
