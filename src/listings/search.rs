@@ -447,6 +447,7 @@ pub fn href(path: &str, pairs: &[(String, String)]) -> String {
 enum Bind {
     Text(String),
     Texts(Vec<String>),
+    Int(i32),
     Ints(Vec<i32>),
     BigInt(i64),
     Float(f32),
@@ -511,6 +512,7 @@ impl QueryFragment<Pg> for Conditions {
                 Piece::Sql(s) => out.push_sql(s),
                 Piece::Bind(Bind::Text(v)) => out.push_bind_param::<Text, _>(v)?,
                 Piece::Bind(Bind::Texts(v)) => out.push_bind_param::<Array<Text>, _>(v)?,
+                Piece::Bind(Bind::Int(v)) => out.push_bind_param::<Integer, _>(v)?,
                 Piece::Bind(Bind::Ints(v)) => out.push_bind_param::<Array<Integer>, _>(v)?,
                 Piece::Bind(Bind::BigInt(v)) => out.push_bind_param::<BigInt, _>(v)?,
                 Piece::Bind(Bind::Float(v)) => out.push_bind_param::<Float, _>(v)?,
@@ -683,10 +685,19 @@ fn plain_conditions(q: &SearchQuery, scope: &Scope, with_category: bool) -> Cond
     // Every list index is partial on the status; an active listing has been published,
     // and the keyset cursors need its date.
     c.cond("listings.status = 'active' AND listings.published_at IS NOT NULL");
-    if with_category && !scope.category_ids.is_empty() {
-        c.cond("listings.category_id = ANY(")
-            .bind(Bind::Ints(scope.category_ids.clone()))
-            .sql(")");
+    match scope.category_ids.as_slice() {
+        _ if !with_category => {}
+        [] => {}
+        // Equality, not `= ANY`: only then can the (category_id, ...) indexes deliver
+        // their rows in date or price order.
+        [one] => {
+            c.cond("listings.category_id = ").bind(Bind::Int(*one));
+        }
+        many => {
+            c.cond("listings.category_id = ANY(")
+                .bind(Bind::Ints(many.to_vec()))
+                .sql(")");
+        }
     }
     if !q.conditions.is_empty() {
         c.cond("listings.condition = ANY(")
@@ -944,6 +955,8 @@ fn page(
         }
         // The walked stretch held less than a page: ask the selective index.
         few = true;
+    } else if !few && scope.category_ids.len() > 1 {
+        return merged_page(conn, q, scope, sort);
     }
     let mut filter = conditions(q, words, scope, true);
     if let Some(cursor) = &q.after {
@@ -981,6 +994,61 @@ fn page(
         None
     };
     Ok((cards, next))
+}
+
+/// A page of a category with subcategories, without words or attributes: the page of
+/// each subcategory from its own (category_id, date or price) index, merged. One index
+/// walk over all categories in date or price order could pass thousands of rows of other
+/// categories first (cars are never the cheapest items).
+fn merged_page(
+    conn: &mut PgConnection,
+    q: &SearchQuery,
+    scope: &Scope,
+    sort: Sort,
+) -> QueryResult<(Vec<ListingCard>, Option<Cursor>)> {
+    let mut rows: Vec<(i64, Option<DateTime<Utc>>, i64)> = Vec::new();
+    for &id in &scope.category_ids {
+        let one = Scope {
+            category_ids: vec![id],
+            ..scope.clone()
+        };
+        let mut filter = conditions(q, "", &one, true);
+        if let Some(cursor) = &q.after {
+            after_cursor(&mut filter, cursor, sort);
+        }
+        let query = listings::table
+            .filter(filter)
+            .limit(PAGE_SIZE + 1)
+            .select((listings::id, listings::published_at, listings::price_minor))
+            .into_boxed();
+        rows.extend(match sort {
+            Sort::PriceAsc => query
+                .order((listings::price_minor.asc(), listings::id.asc()))
+                .load::<(i64, Option<DateTime<Utc>>, i64)>(conn)?,
+            Sort::PriceDesc => query
+                .order((listings::price_minor.desc(), listings::id.desc()))
+                .load(conn)?,
+            Sort::Newest | Sort::Relevance => query
+                .order((listings::published_at.desc(), listings::id.desc()))
+                .load(conn)?,
+        });
+    }
+    match sort {
+        Sort::PriceAsc => rows.sort_by_key(|r| (r.2, r.0)),
+        Sort::PriceDesc => rows.sort_by_key(|r| std::cmp::Reverse((r.2, r.0))),
+        Sort::Newest | Sort::Relevance => rows.sort_by_key(|r| std::cmp::Reverse((r.1, r.0))),
+    }
+    let next = if rows.len() as i64 > PAGE_SIZE {
+        rows.truncate(PAGE_SIZE as usize);
+        rows.last().and_then(|&(id, at, minor)| match sort {
+            Sort::PriceAsc | Sort::PriceDesc => Some(Cursor::Price { minor, id }),
+            _ => at.map(|at| Cursor::Newest { at, id }),
+        })
+    } else {
+        None
+    };
+    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    Ok((cards_in_order(conn, &ids)?, next))
 }
 
 /// How many of the newest matches are ranked together when a query matches more than
