@@ -241,6 +241,20 @@ pub fn add_views(conn: &mut PgConnection, counts: &[(i64, i64)]) -> QueryResult<
     .map(|_| ())
 }
 
+/// Adds the words of a listing that goes live to the typo-correction vocabulary at once
+/// (the worker rebuilds the whole vocabulary, with exact counts, every hour).
+pub fn add_search_words(conn: &mut PgConnection, listing_id: i64) -> QueryResult<()> {
+    diesel::sql_query(
+        "INSERT INTO search_words (word, listings) \
+         SELECT word, 1 FROM ts_stat(format('SELECT search FROM listings WHERE id = %s', $1)) \
+         WHERE length(word) >= 3 \
+         ON CONFLICT (word) DO NOTHING",
+    )
+    .bind::<diesel::sql_types::BigInt, _>(listing_id)
+    .execute(conn)
+    .map(|_| ())
+}
+
 #[cfg(test)]
 mod tests {
     use super::transition_allowed;
@@ -256,18 +270,4 @@ mod tests {
         assert!(!transition_allowed("active", "draft"));
         assert!(!transition_allowed("active", "bogus"));
     }
-}
-
-/// Adds the words of a listing that goes live to the typo-correction vocabulary at once
-/// (the worker rebuilds the whole vocabulary, with exact counts, every hour).
-pub fn add_search_words(conn: &mut PgConnection, listing_id: i64) -> QueryResult<()> {
-    diesel::sql_query(
-        "INSERT INTO search_words (word, listings) \
-         SELECT word, 1 FROM ts_stat(format('SELECT search FROM listings WHERE id = %s', $1)) \
-         WHERE length(word) >= 3 \
-         ON CONFLICT (word) DO NOTHING",
-    )
-    .bind::<diesel::sql_types::BigInt, _>(listing_id)
-    .execute(conn)
-    .map(|_| ())
 }
