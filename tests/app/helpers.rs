@@ -340,6 +340,9 @@ pub async fn spawn_app_with(opts: Options) -> TestApp {
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder()
         .cookie_store(true)
+        // A fresh connection per request: reusing one the server is closing after its
+        // keep-alive timeout fails at random on a loaded machine.
+        .pool_max_idle_per_host(0)
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("client");
@@ -507,6 +510,9 @@ impl TestApp {
     pub fn new_browser(&self) -> reqwest::Client {
         reqwest::Client::builder()
             .cookie_store(true)
+            // A fresh connection per request: reusing one the server is closing after its
+            // keep-alive timeout fails at random on a loaded machine.
+            .pool_max_idle_per_host(0)
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("client")
