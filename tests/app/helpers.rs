@@ -426,7 +426,8 @@ impl TestApp {
         }
     }
 
-    async fn read(resp: reqwest::Response) -> Page {
+    /// Reads a response whole, as the page a browser would show.
+    pub async fn read(resp: reqwest::Response) -> Page {
         let status = resp.status();
         let headers = resp.headers().clone();
         let location = headers

@@ -92,19 +92,7 @@ pub async fn submit(app: &TestApp, path: &str, form: Form) -> Page {
         .send()
         .await
         .expect("post");
-    let status = resp.status();
-    let headers = resp.headers().clone();
-    let location = headers
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string);
-    let body = resp.text().await.unwrap_or_default();
-    Page {
-        status,
-        location,
-        headers,
-        body,
-    }
+    TestApp::read(resp).await
 }
 
 fn listing_id(page: &Page) -> i64 {
