@@ -47,6 +47,9 @@ impl fmt::Debug for SmtpUrl {
     }
 }
 
+/// Seconds in a day.
+const DAY: u64 = 86_400;
+
 #[derive(Clone, Debug)]
 pub struct Config {
     pub env: Environment,
@@ -69,6 +72,45 @@ pub struct Config {
     pub reset_token_ttl: Duration,
     pub deletion_grace: Duration,
     pub run_worker: bool,
+    /// How long public page data (home, category tree, search results, listing pages)
+    /// is reused by this process; zero turns the caches off.
+    pub cache_ttl: Duration,
+    pub orders: OrderRules,
+    pub payments: PaymentSettings,
+}
+
+/// Fees and deadlines of orders.
+#[derive(Clone, Debug)]
+pub struct OrderRules {
+    /// Buyer-protection fee in basis points of the item and shipping (500 = 5%).
+    pub protection_fee_bps: i64,
+    /// Platform fee taken from the seller's proceeds, in basis points.
+    pub seller_fee_bps: i64,
+    /// An unpaid order releases its stock after this.
+    pub pay_within: Duration,
+    /// The seller ships (or hands over) within this of the payment.
+    pub ship_within: Duration,
+    /// After the ship-by date, this long until a late order is cancelled and refunded.
+    pub ship_grace: Duration,
+    /// After shipping or handover, the buyer's receipt is confirmed automatically after this.
+    pub confirm_within: Duration,
+    /// Both sides of a dispute add evidence within this of its opening.
+    pub evidence_within: Duration,
+    /// An admin's decision on a dispute becomes final after this unless appealed.
+    pub appeal_within: Duration,
+}
+
+/// Which payment provider takes the money.
+#[derive(Clone, Debug)]
+pub enum PaymentSettings {
+    /// A hosted payment page inside the app with test cards (the default).
+    Sandbox,
+    /// Stripe Checkout; `api_base` is https://api.stripe.com unless testing.
+    Stripe {
+        secret_key: Secret,
+        webhook_secret: Secret,
+        api_base: String,
+    },
 }
 
 impl Config {
@@ -136,6 +178,34 @@ impl Config {
             reset_token_ttl: Duration::from_secs(num("PASAR_RESET_TTL_MINUTES", 60)? * 60),
             deletion_grace: Duration::from_secs(num("PASAR_DELETION_GRACE_DAYS", 14)? * 86_400),
             run_worker: get("PASAR_WORKER").is_none_or(|v| v != "0"),
+            cache_ttl: Duration::from_millis(num("PASAR_CACHE_MS", 3000)?),
+            orders: OrderRules {
+                protection_fee_bps: num("PASAR_PROTECTION_FEE_BPS", 500)?.min(5_000) as i64,
+                seller_fee_bps: num("PASAR_SELLER_FEE_BPS", 300)?.min(5_000) as i64,
+                pay_within: Duration::from_secs(num("PASAR_PAY_WITHIN_MINUTES", 30)? * 60),
+                ship_within: Duration::from_secs(num("PASAR_SHIP_WITHIN_DAYS", 3)? * DAY),
+                ship_grace: Duration::from_secs(num("PASAR_SHIP_GRACE_DAYS", 2)? * DAY),
+                confirm_within: Duration::from_secs(num("PASAR_CONFIRM_WITHIN_DAYS", 7)? * DAY),
+                evidence_within: Duration::from_secs(num("PASAR_EVIDENCE_DAYS", 3)? * DAY),
+                appeal_within: Duration::from_secs(num("PASAR_APPEAL_DAYS", 3)? * DAY),
+            },
+            payments: match get("PAYMENT_PROVIDER").as_deref().unwrap_or("sandbox") {
+                "sandbox" | "" => PaymentSettings::Sandbox,
+                "stripe" => PaymentSettings::Stripe {
+                    secret_key: get("STRIPE_SECRET_KEY")
+                        .filter(|v| !v.is_empty())
+                        .map(|v| Secret(v.into_bytes()))
+                        .context("PAYMENT_PROVIDER=stripe needs STRIPE_SECRET_KEY")?,
+                    webhook_secret: get("STRIPE_WEBHOOK_SECRET")
+                        .filter(|v| !v.is_empty())
+                        .map(|v| Secret(v.into_bytes()))
+                        .context("PAYMENT_PROVIDER=stripe needs STRIPE_WEBHOOK_SECRET")?,
+                    api_base: get("STRIPE_API_BASE")
+                        .filter(|v| !v.is_empty())
+                        .unwrap_or_else(|| "https://api.stripe.com".into()),
+                },
+                other => anyhow::bail!("PAYMENT_PROVIDER must be sandbox or stripe, not {other}"),
+            },
         })
     }
 

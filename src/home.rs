@@ -2,8 +2,11 @@
 
 use actix_web::{web, HttpResponse};
 use askama::Template;
+use std::sync::Arc;
+
 use diesel::prelude::*;
 
+use crate::cache::Caches;
 use crate::db::{self, schema::users};
 use crate::listings::{self, categories::Category, categories::CategoryTree, model::ListingCard};
 use crate::web::{render, AppError, Ctx};
@@ -14,13 +17,21 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 /// A member shown on the home page.
-#[derive(Queryable)]
+#[derive(Queryable, Clone)]
 pub struct MemberCard {
     pub id: i64,
     pub display_name: String,
     pub city: String,
     pub country: String,
     pub verified: bool,
+}
+
+/// The home page's sections, the same for every viewer (kept in `Caches::home`).
+pub struct HomeData {
+    members: Vec<MemberCard>,
+    member_count: i64,
+    recent: Vec<ListingCard>,
+    categories: Vec<Category>,
 }
 
 #[derive(Template)]
@@ -34,34 +45,48 @@ struct HomePage {
 }
 
 async fn home(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let (members, member_count, recent, categories) = db::run(&state.pool, |conn| {
-        let members = users::table
-            .filter(users::deletion_requested_at.is_null())
-            .order(users::id.desc())
-            .limit(8)
-            .select((
-                users::id,
-                users::display_name,
-                users::city,
-                users::country,
-                users::email_verified_at.is_not_null(),
-            ))
-            .load::<MemberCard>(conn)?;
-        let count = users::table
-            .filter(users::deletion_requested_at.is_null())
-            .count()
-            .get_result(conn)?;
-        let recent = listings::model::recent(conn, 24)?;
-        let categories = CategoryTree::load(conn)?
-            .top_level()
-            .into_iter()
-            .cloned()
-            .collect();
-        Ok((members, count, recent, categories))
-    })
-    .await?;
+    let data = match state.caches.home.get(&()) {
+        Some(data) => data,
+        None => {
+            let caches = state.caches.clone();
+            let data = Arc::new(db::run(&state.pool, move |conn| load(conn, &caches)).await?);
+            state.caches.home.put((), data.clone());
+            data
+        }
+    };
     render(&HomePage {
         ctx,
+        members: data.members.clone(),
+        member_count: data.member_count,
+        recent: data.recent.clone(),
+        categories: data.categories.clone(),
+    })
+}
+
+fn load(conn: &mut PgConnection, caches: &Caches) -> Result<HomeData, AppError> {
+    let members = users::table
+        .filter(users::deletion_requested_at.is_null())
+        .order(users::id.desc())
+        .limit(8)
+        .select((
+            users::id,
+            users::display_name,
+            users::city,
+            users::country,
+            users::email_verified_at.is_not_null(),
+        ))
+        .load::<MemberCard>(conn)?;
+    let member_count = users::table
+        .filter(users::deletion_requested_at.is_null())
+        .count()
+        .get_result(conn)?;
+    let recent = listings::model::recent(conn, 24)?;
+    let categories = CategoryTree::cached(conn, caches)?
+        .top_level()
+        .into_iter()
+        .cloned()
+        .collect();
+    Ok(HomeData {
         members,
         member_count,
         recent,

@@ -2,6 +2,7 @@
 //! actix application; `main.rs` is a thin CLI over it and the tests build the same app.
 
 pub mod accounts;
+pub mod cache;
 pub mod config;
 pub mod db;
 pub mod home;
@@ -9,6 +10,7 @@ pub mod i18n;
 pub mod jobs;
 pub mod listings;
 pub mod mail;
+pub mod orders;
 pub mod seed;
 pub mod telemetry;
 pub mod web;
@@ -35,6 +37,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub storage: Arc<dyn listings::storage::Storage>,
     pub views: Arc<listings::view_count::ViewCount>,
+    pub caches: Arc<cache::Caches>,
+    pub payments: Arc<dyn orders::payments::PaymentProvider>,
 }
 
 /// A bound, not yet running server plus its job worker.
@@ -72,6 +76,8 @@ impl Application {
             config: config.clone(),
             storage,
             views: views.clone(),
+            caches: Arc::new(cache::Caches::new(config.cache_ttl)),
+            payments: orders::payments::provider(&config),
         });
         let key = Key::derive_from(&config.secret.0);
         let production = config.is_production();
@@ -96,6 +102,7 @@ impl Application {
                 )
                 .configure(routes(production))
                 .default_service(aweb::to(not_found))
+                .wrap(from_fn(cache::clear_after_writes))
                 .wrap(from_fn(web::csrf::middleware))
                 .wrap(from_fn(web::error_pages::middleware))
                 .wrap(
@@ -128,6 +135,7 @@ impl Application {
                 pool,
                 config: config.clone(),
                 transport,
+                payments: orders::payments::provider(&config),
             };
             Some(tokio::spawn(w.run(stop_rx)))
         } else {
@@ -171,6 +179,7 @@ fn routes(production: bool) -> impl Fn(&mut aweb::ServiceConfig) {
         home::configure(cfg);
         accounts::routes::configure(cfg);
         listings::routes::configure(cfg);
+        orders::routes::configure(cfg);
         if !production {
             mail::dev::configure(cfg);
         }

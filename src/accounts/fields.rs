@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 /// Field name -> message key, for re-rendering a form with its errors.
-#[derive(Default, Debug, Clone)]
+#[derive(Default, Debug, Clone, PartialEq)]
 pub struct FormErrors(pub BTreeMap<&'static str, &'static str>);
 
 impl FormErrors {

@@ -77,6 +77,16 @@ where
     .map_err(|e| AppError::Internal(anyhow::anyhow!("blocking task failed: {e}")))?
 }
 
+/// `run` inside one transaction: everything `f` writes commits together or not at all
+/// (one transaction per use case).
+pub async fn transaction<T, F>(pool: &DbPool, f: F) -> Result<T, AppError>
+where
+    F: FnOnce(&mut PgConnection) -> Result<T, AppError> + Send + 'static,
+    T: Send + 'static,
+{
+    run(pool, move |conn| conn.transaction(f)).await
+}
+
 /// Connects once, outside the pool (CLI commands and start-up).
 pub fn connect(url: &str) -> anyhow::Result<PgConnection> {
     PgConnection::establish(url).map_err(|e| anyhow::anyhow!("cannot connect to the database: {e}"))

@@ -7,12 +7,61 @@ pub mod sql_types {
 }
 
 diesel::table! {
+    addresses (id) {
+        id -> Int8,
+        user_id -> Int8,
+        name -> Text,
+        line1 -> Text,
+        line2 -> Text,
+        city -> Text,
+        postcode -> Text,
+        country -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     categories (id) {
         id -> Int4,
         parent_id -> Nullable<Int4>,
         slug -> Text,
         position -> Int4,
         attributes -> Jsonb,
+    }
+}
+
+diesel::table! {
+    dispute_evidence (id) {
+        id -> Int8,
+        dispute_id -> Int8,
+        user_id -> Int8,
+        body -> Text,
+        photo_key -> Nullable<Text>,
+        photo_width -> Nullable<Int4>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    disputes (id) {
+        id -> Int8,
+        order_id -> Int8,
+        reason -> Text,
+        status -> Text,
+        order_status -> Text,
+        evidence_until -> Timestamptz,
+        offer_minor -> Nullable<Int8>,
+        return_accepted -> Bool,
+        decision -> Nullable<Text>,
+        decision_refund_minor -> Nullable<Int8>,
+        decision_reason -> Text,
+        decided_by -> Nullable<Int8>,
+        decided_at -> Nullable<Timestamptz>,
+        final_at -> Nullable<Timestamptz>,
+        appealed_by -> Nullable<Int8>,
+        appeal_reason -> Text,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
     }
 }
 
@@ -41,6 +90,20 @@ diesel::table! {
         last_error -> Nullable<Text>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    ledger_entries (id) {
+        id -> Int8,
+        movement -> Int8,
+        account -> Text,
+        user_id -> Nullable<Int8>,
+        order_id -> Nullable<Int8>,
+        kind -> Text,
+        currency -> Text,
+        amount_minor -> Int8,
+        created_at -> Timestamptz,
     }
 }
 
@@ -79,8 +142,54 @@ diesel::table! {
         status -> Text,
         views -> Int8,
         favourites -> Int4,
-        search -> Nullable<Tsvector>,
         published_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        search -> Nullable<Tsvector>,
+    }
+}
+
+diesel::table! {
+    order_events (id) {
+        id -> Int8,
+        order_id -> Int8,
+        actor_id -> Nullable<Int8>,
+        kind -> Text,
+        note -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    orders (id) {
+        id -> Int8,
+        buyer_id -> Int8,
+        seller_id -> Int8,
+        listing_id -> Int8,
+        idempotency_key -> Text,
+        title -> Text,
+        quantity -> Int4,
+        currency -> Text,
+        item_minor -> Int8,
+        shipping_minor -> Int8,
+        protection_fee_minor -> Int8,
+        total_minor -> Int8,
+        seller_fee_minor -> Int8,
+        refunded_minor -> Int8,
+        delivery -> Text,
+        ship_address -> Text,
+        status -> Text,
+        carrier -> Text,
+        tracking -> Text,
+        handover_code -> Text,
+        cancel_reason -> Text,
+        pay_by -> Timestamptz,
+        ship_by -> Nullable<Timestamptz>,
+        confirm_by -> Nullable<Timestamptz>,
+        paid_at -> Nullable<Timestamptz>,
+        shipped_at -> Nullable<Timestamptz>,
+        received_at -> Nullable<Timestamptz>,
+        closed_at -> Nullable<Timestamptz>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
     }
@@ -101,6 +210,46 @@ diesel::table! {
         last_error -> Nullable<Text>,
         created_at -> Timestamptz,
         sent_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    payments (id) {
+        id -> Int8,
+        order_id -> Int8,
+        provider -> Text,
+        method -> Text,
+        reference -> Text,
+        status -> Text,
+        amount_minor -> Int8,
+        currency -> Text,
+        card_brand -> Text,
+        card_last4 -> Text,
+        virtual_account -> Text,
+        provider_payment -> Text,
+        failure -> Text,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    payouts (id) {
+        id -> Int8,
+        user_id -> Int8,
+        currency -> Text,
+        amount_minor -> Int8,
+        status -> Text,
+        reference -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    provider_events (provider, event_id) {
+        provider -> Text,
+        event_id -> Text,
+        received_at -> Timestamptz,
     }
 }
 
@@ -140,19 +289,39 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(addresses -> users (user_id));
+diesel::joinable!(dispute_evidence -> disputes (dispute_id));
+diesel::joinable!(dispute_evidence -> users (user_id));
+diesel::joinable!(disputes -> orders (order_id));
 diesel::joinable!(email_tokens -> users (user_id));
+diesel::joinable!(ledger_entries -> orders (order_id));
+diesel::joinable!(ledger_entries -> users (user_id));
 diesel::joinable!(listing_photos -> listings (listing_id));
 diesel::joinable!(listings -> categories (category_id));
 diesel::joinable!(listings -> users (seller_id));
+diesel::joinable!(order_events -> orders (order_id));
+diesel::joinable!(order_events -> users (actor_id));
+diesel::joinable!(orders -> listings (listing_id));
 diesel::joinable!(outbound_emails -> users (user_id));
+diesel::joinable!(payments -> orders (order_id));
+diesel::joinable!(payouts -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    addresses,
     categories,
+    dispute_evidence,
+    disputes,
     email_tokens,
     jobs,
+    ledger_entries,
     listing_photos,
     listings,
+    order_events,
+    orders,
     outbound_emails,
+    payments,
+    payouts,
+    provider_events,
     rate_limits,
     search_words,
     users,

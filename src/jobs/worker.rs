@@ -1,5 +1,6 @@
 //! The worker loop inside each `serve` process: claims due jobs and runs them until told
-//! to stop. Jobs: deliver an outbox email, purge an account whose grace period ended.
+//! to stop. Jobs: deliver an outbox email, purge an account whose grace period ended,
+//! the timeouts of orders and disputes, sandbox payment callbacks, provider refunds.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -16,6 +17,7 @@ pub struct Worker {
     pub pool: DbPool,
     pub config: Arc<Config>,
     pub transport: Transport,
+    pub payments: Arc<dyn crate::orders::payments::PaymentProvider>,
 }
 
 impl Worker {
@@ -63,6 +65,16 @@ impl Worker {
         let result = match job.kind.as_str() {
             queue::SEND_EMAIL => self.send_email(&job).await,
             queue::PURGE_ACCOUNT => self.purge_account(&job).await,
+            crate::orders::payments::REFUND_JOB => self.refund(&job).await,
+            kind if crate::orders::runs_job(kind) => {
+                let cfg = self.config.clone();
+                let (kind, payload) = (job.kind.clone(), job.payload.clone());
+                db::run(&self.pool, move |conn| {
+                    crate::orders::run_job(conn, &cfg, &kind, &payload)
+                })
+                .await
+                .map_err(|e| e.to_string())
+            }
             other => Err(format!("unknown job kind {other}")),
         };
         let backoff = self.config.job_backoff.as_secs_f64();
@@ -134,6 +146,39 @@ impl Worker {
             tracing::info!(user.id = user_id, "account deleted after its grace period");
         }
         Ok(())
+    }
+}
+
+impl Worker {
+    /// Sends a refund to the payment provider; the ledger already moved the money out
+    /// of escrow when the refund was decided. Providers make this idempotent (Stripe by
+    /// the idempotency key), so a retry after a lost answer refunds once.
+    async fn refund(&self, job: &Job) -> Result<(), String> {
+        let payment_id = job
+            .payload
+            .get("payment_id")
+            .and_then(|v| v.as_i64())
+            .ok_or("no payment_id")?;
+        let amount = job
+            .payload
+            .get("amount")
+            .and_then(|v| v.as_i64())
+            .ok_or("no amount")?;
+        let key = job
+            .payload
+            .get("key")
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("refund-job-{}", job.id));
+        let payment = db::run(&self.pool, move |conn| {
+            Ok(crate::orders::payments::find(conn, payment_id)?)
+        })
+        .await
+        .map_err(|e| e.to_string())?;
+        self.payments
+            .refund(&payment, amount, &key)
+            .await
+            .map_err(|e| e.to_string())
     }
 }
 

@@ -71,6 +71,17 @@ impl CategoryTree {
         Ok(CategoryTree { all })
     }
 
+    /// The tree from the process's cache, loaded on a miss. Categories change only with
+    /// migrations, so a cached tree is never wrong for long.
+    pub fn cached(
+        conn: &mut PgConnection,
+        caches: &crate::cache::Caches,
+    ) -> QueryResult<std::sync::Arc<CategoryTree>> {
+        caches
+            .tree
+            .get_or_try((), || CategoryTree::load(conn).map(std::sync::Arc::new))
+    }
+
     pub fn get(&self, id: i32) -> Option<&Category> {
         self.all.iter().find(|c| c.id == id)
     }

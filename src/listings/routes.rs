@@ -1,6 +1,8 @@
 //! Listing pages: sell, edit, status changes, the listing itself, the seller's own list,
 //! holiday mode and public profiles. Browse and search live in `search`.
 
+use std::sync::Arc;
+
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use diesel::prelude::*;
@@ -540,18 +542,50 @@ pub fn description_html(text: &str) -> String {
     out
 }
 
+/// What a listing page shows to everyone (kept in `Caches::listings`).
+pub struct ListingData {
+    listing: model::Listing,
+    photos: Vec<model::Photo>,
+    tree: Arc<CategoryTree>,
+    seller: SellerCard,
+    similar: Vec<ListingCard>,
+}
+
 async fn show(ctx: Ctx, state: web::Data<AppState>, id: web::Path<i64>) -> Page {
     let id = id.into_inner();
     let viewer = ctx.user.as_ref().map(actor);
-    let (listing, photos, tree, seller, similar) = db::run(&state.pool, move |conn| {
-        let listing = model::find(conn, id)?;
-        let photos = model::photos_of(conn, id)?;
-        let tree = CategoryTree::load(conn)?;
-        let seller = seller_card(conn, listing.seller_id)?;
-        let similar = similar(conn, &listing)?;
-        Ok((listing, photos, tree, seller, similar))
-    })
-    .await?;
+    let data = match state.caches.listings.get(&id) {
+        Some(data) => data,
+        None => {
+            let caches = state.caches.clone();
+            let data = db::run(&state.pool, move |conn| {
+                let listing = model::find(conn, id)?;
+                Ok(Arc::new(ListingData {
+                    photos: model::photos_of(conn, id)?,
+                    tree: CategoryTree::cached(conn, &caches)?,
+                    seller: seller_card(conn, listing.seller_id)?,
+                    similar: similar(conn, &listing)?,
+                    listing,
+                }))
+            })
+            .await?;
+            state.caches.listings.put(id, data.clone());
+            data
+        }
+    };
+    let ListingData {
+        listing,
+        photos,
+        tree,
+        seller,
+        similar,
+    } = &*data;
+    let (listing, photos, seller, similar) = (
+        listing.clone(),
+        photos.clone(),
+        seller.clone(),
+        similar.clone(),
+    );
     let owner = viewer.is_some_and(|a| a.may_change(&listing));
     // Drafts and removed listings are private to their seller (and admins).
     if matches!(listing.status.as_str(), "draft" | "removed") && !owner {
@@ -595,6 +629,7 @@ async fn show(ctx: Ctx, state: web::Data<AppState>, id: web::Path<i64>) -> Page 
         canonical,
         og_image,
         json_ld,
+        buy_key: uuid::Uuid::new_v4().to_string(),
     })
 }
 

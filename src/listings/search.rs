@@ -7,6 +7,8 @@
 //! The SQL is assembled from fixed text and bound values (`Conditions`); what a visitor
 //! types only ever travels as a bind parameter.
 
+use std::sync::Arc;
+
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::{web, HttpRequest, HttpResponse};
 use base64::Engine;
@@ -1537,14 +1539,34 @@ fn wants_fragment(req: &HttpRequest) -> bool {
         && !h.contains_key("hx-history-restore-request")
 }
 
-/// Loads the tree, resolves the query and runs it, all on one connection.
+/// A resolved and answered search (kept in `Caches::search`).
+pub struct Found {
+    tree: Arc<CategoryTree>,
+    q: SearchQuery,
+    scope: Scope,
+    outcome: Outcome,
+}
+
+/// Loads the tree, resolves the query and runs it, all on one connection; or takes the
+/// answer the process gave to the same page a moment ago. `None`: no such category.
 async fn load(
     state: &AppState,
-    mut q: SearchQuery,
+    req: &HttpRequest,
+    locale: crate::i18n::Locale,
     slug: Option<String>,
-) -> Result<Option<(CategoryTree, SearchQuery, Scope, Outcome)>, AppError> {
-    crate::db::run(&state.pool, move |conn| {
-        let tree = CategoryTree::load(conn)?;
+) -> Result<Option<Arc<Found>>, AppError> {
+    let key = format!("{}|{}|{}", locale.code(), req.path(), req.query_string());
+    if let Some(found) = state.caches.search.get(&key) {
+        return Ok(Some(found));
+    }
+    let mut q = SearchQuery::parse(req.query_string(), locale);
+    // On a category page the path names the category; `category=` does not override it.
+    if slug.is_some() {
+        q.category.clear();
+    }
+    let caches = state.caches.clone();
+    let found = crate::db::run(&state.pool, move |conn| {
+        let tree = CategoryTree::cached(conn, &caches)?;
         let on_category_page = slug.is_some();
         if let Some(slug) = slug {
             if tree.by_slug(&slug).is_none() {
@@ -1555,15 +1577,33 @@ async fn load(
         let mut scope = resolve(&tree, &mut q);
         scope.count_all_categories = !on_category_page;
         let outcome = run(conn, &q, &scope)?;
-        Ok(Some((tree, q, scope, outcome)))
+        Ok(Some(Arc::new(Found {
+            tree,
+            q,
+            scope,
+            outcome,
+        })))
     })
-    .await
+    .await?;
+    if let Some(found) = &found {
+        state.caches.search.put(key, found.clone());
+    }
+    Ok(found)
 }
 
 async fn search_page(ctx: Ctx, req: HttpRequest, state: web::Data<AppState>) -> Page {
-    let q = SearchQuery::parse(req.query_string(), ctx.locale);
-    let (tree, q, scope, outcome) = load(&state, q, None).await?.ok_or(AppError::NotFound)?;
-    let view = views::build(&ctx, &tree, q, scope, outcome, None);
+    let found = load(&state, &req, ctx.locale, None)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let f = &*found;
+    let view = views::build(
+        &ctx,
+        &f.tree,
+        f.q.clone(),
+        f.scope.clone(),
+        f.outcome.clone(),
+        None,
+    );
     respond(&req, ctx, view)
 }
 
@@ -1573,14 +1613,19 @@ async fn category_page(
     state: web::Data<AppState>,
     slug: web::Path<String>,
 ) -> Page {
-    let mut q = SearchQuery::parse(req.query_string(), ctx.locale);
-    // The path names the category; a `category=` in the query does not override it.
-    q.category.clear();
     let slug = slug.into_inner();
-    let (tree, q, scope, outcome) = load(&state, q, Some(slug.clone()))
+    let found = load(&state, &req, ctx.locale, Some(slug.clone()))
         .await?
         .ok_or(AppError::NotFound)?;
-    let view = views::build(&ctx, &tree, q, scope, outcome, Some(slug));
+    let f = &*found;
+    let view = views::build(
+        &ctx,
+        &f.tree,
+        f.q.clone(),
+        f.scope.clone(),
+        f.outcome.clone(),
+        Some(slug),
+    );
     respond(&req, ctx, view)
 }
 

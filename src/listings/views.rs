@@ -96,6 +96,8 @@ pub struct ListingPage {
     pub canonical: String,
     pub og_image: Option<String>,
     pub json_ld: String,
+    /// Idempotency key of the "Buy now" form: a double submit makes one order.
+    pub buy_key: String,
 }
 
 impl ListingPage {

@@ -37,6 +37,8 @@ pub struct Ctx {
     pub path: String,
     pub dev: bool,
     pub site_name: String,
+    /// Orders waiting for the signed-in user (shown in the header menu).
+    pub actions: i64,
     session: Session,
 }
 
@@ -49,6 +51,10 @@ impl FromRequest for Ctx {
         Box::pin(async move { Ctx::load(&req).await })
     }
 }
+
+/// The header's count of orders waiting, carried from the query to the context.
+#[derive(Clone, Copy)]
+struct ActionCount(i64);
 
 impl Ctx {
     /// Builds the context once per request (later calls reuse it).
@@ -65,10 +71,16 @@ impl Ctx {
         let version: Option<i32> = session.get(VERSION_KEY).ok().flatten();
         let user = match (uid, version) {
             (Some(id), Some(v)) => {
-                let user = crate::db::run(&state.pool, move |conn| {
-                    Ok(crate::accounts::model::session_user(conn, id, v)?)
+                let (user, actions) = crate::db::run(&state.pool, move |conn| {
+                    let user = crate::accounts::model::session_user(conn, id, v)?;
+                    let actions = match &user {
+                        Some(u) => crate::orders::action_count(conn, u.id)?,
+                        None => 0,
+                    };
+                    Ok((user, actions))
                 })
                 .await?;
+                req.extensions_mut().insert(ActionCount(actions));
                 if user.is_none() {
                     // The password changed, the account went away or all sessions ended.
                     session.remove(USER_KEY);
@@ -83,6 +95,11 @@ impl Ctx {
             ctx.locale = u.locale();
         }
         ctx.user = user;
+        ctx.actions = req
+            .extensions()
+            .get::<ActionCount>()
+            .map(|a| a.0)
+            .unwrap_or(0);
         req.extensions_mut().insert(ctx.clone());
         Ok(ctx)
     }
@@ -119,6 +136,7 @@ impl Ctx {
             path,
             dev: !state.config.is_production(),
             site_name: "Pasar".into(),
+            actions: 0,
             session,
         }
     }

@@ -322,6 +322,9 @@ pub async fn spawn_app_with(opts: Options) -> TestApp {
         ("PASAR_JOB_BACKOFF_MS", "200".into()),
         ("PASAR_DB_POOL", "4".into()),
         ("PASAR_WORKERS", "1".into()),
+        // Tests write to the database behind the app's back; the caches have tests of
+        // their own (tests/app/cache.rs).
+        ("PASAR_CACHE_MS", "0".into()),
     ];
     if let Some(smtp) = &opts.smtp_url {
         env.push(("SMTP_URL", smtp.clone()));

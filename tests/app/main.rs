@@ -4,10 +4,12 @@
 mod helpers;
 
 mod accounts;
+mod cache;
 mod i18n;
 mod listings;
 mod mail;
 mod ops;
+mod orders;
 mod photos;
 mod search;
 mod seed;

@@ -1,0 +1,10 @@
+DROP TABLE dispute_evidence;
+DROP TABLE disputes;
+DROP TABLE payouts;
+DROP TABLE ledger_entries;
+DROP SEQUENCE ledger_movements;
+DROP TABLE provider_events;
+DROP TABLE payments;
+DROP TABLE order_events;
+DROP TABLE orders;
+DROP TABLE addresses;

@@ -1,0 +1,317 @@
+//! From "Buy now" to a paid order: the order is created with its stock reserved (one
+//! conditional update, so two buyers cannot both take the last item), then the buyer
+//! chooses delivery, sees the price breakdown and goes to the payment page.
+
+use chrono::Utc;
+use diesel::prelude::*;
+
+use super::emails::{self, Val};
+use super::model::{self, Order};
+use super::state::{self, EXPIRE_JOB};
+use crate::accounts::fields::FormErrors;
+use crate::config::Config;
+use crate::db::schema::{addresses, listings, orders};
+use crate::listings::model::Listing;
+use crate::web::AppError;
+
+/// The money of an order, in minor units of its currency.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Breakdown {
+    pub item: i64,
+    pub shipping: i64,
+    pub protection_fee: i64,
+    pub total: i64,
+    /// The seller's fee if nothing is refunded (taken when the money is released).
+    pub seller_fee: i64,
+}
+
+/// `bps` basis points of `amount`, rounded half up.
+fn share(amount: i64, bps: i64) -> i64 {
+    (amount * bps + 5_000) / 10_000
+}
+
+pub fn breakdown(cfg: &Config, unit_minor: i64, quantity: i32, shipping: Option<i64>) -> Breakdown {
+    let item = unit_minor * i64::from(quantity);
+    let shipping = shipping.unwrap_or(0);
+    let protection_fee = share(item, cfg.orders.protection_fee_bps);
+    Breakdown {
+        item,
+        shipping,
+        protection_fee,
+        total: item + shipping + protection_fee,
+        seller_fee: share(item + shipping, cfg.orders.seller_fee_bps),
+    }
+}
+
+/// Why a listing cannot be bought right now (shown on the listing page).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    OwnListing,
+    NotForSale,
+    OnHoliday,
+    NotEnough,
+    BadQuantity,
+}
+
+impl Refusal {
+    pub fn key(self) -> &'static str {
+        match self {
+            Refusal::OwnListing => "buy-own-listing",
+            Refusal::NotForSale => "buy-not-for-sale",
+            Refusal::OnHoliday => "buy-on-holiday",
+            Refusal::NotEnough => "buy-not-enough",
+            Refusal::BadQuantity => "buy-bad-quantity",
+        }
+    }
+}
+
+/// The buyer's order made with this idempotency key, if any.
+pub fn by_key(conn: &mut PgConnection, buyer_id: i64, key: &str) -> QueryResult<Option<i64>> {
+    orders::table
+        .filter(orders::buyer_id.eq(buyer_id))
+        .filter(orders::idempotency_key.eq(key))
+        .select(orders::id)
+        .first(conn)
+        .optional()
+}
+
+/// "Buy now": reserves `quantity` and creates the order waiting for payment. The same
+/// `key` twice (a double click, a reload that posts again) gives the same order. Run it
+/// in a transaction: a concurrent twin with the same key makes the insert conflict, the
+/// caller's transaction rolls back (stock included) and `by_key` finds the twin's order.
+pub fn buy(
+    conn: &mut PgConnection,
+    cfg: &Config,
+    buyer_id: i64,
+    listing_id: i64,
+    quantity: i32,
+    key: &str,
+) -> Result<Result<i64, Refusal>, AppError> {
+    if let Some(id) = by_key(conn, buyer_id, key)? {
+        return Ok(Ok(id));
+    }
+    let listing: Listing = listings::table
+        .find(listing_id)
+        .select(Listing::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or(AppError::NotFound)?;
+    if listing.seller_id == buyer_id {
+        return Ok(Err(Refusal::OwnListing));
+    }
+    if listing.status == "draft" || listing.status == "removed" {
+        return Err(AppError::NotFound);
+    }
+    if crate::listings::manage::holiday_until(conn, listing.seller_id)?.is_some() {
+        return Ok(Err(Refusal::OnHoliday));
+    }
+    if !(1..=1_000).contains(&quantity) {
+        return Ok(Err(Refusal::BadQuantity));
+    }
+    // The reservation: only succeeds while the listing is on sale with enough stock.
+    let reserved = diesel::sql_query(
+        "UPDATE listings SET quantity = quantity - $2, \
+           status = CASE WHEN quantity = $2 THEN 'sold' ELSE status END, updated_at = now() \
+         WHERE id = $1 AND status = 'active' AND quantity >= $2",
+    )
+    .bind::<diesel::sql_types::BigInt, _>(listing_id)
+    .bind::<diesel::sql_types::Integer, _>(quantity)
+    .execute(conn)?;
+    if reserved == 0 {
+        return Ok(Err(if listing.status == "active" {
+            Refusal::NotEnough
+        } else {
+            Refusal::NotForSale
+        }));
+    }
+    let delivery = if listing.ships { "ship" } else { "pickup" };
+    let shipping = listing.shipping_minor.filter(|_| listing.ships);
+    let b = breakdown(cfg, listing.price_minor, quantity, shipping);
+    let pay_by = state::after(cfg.orders.pay_within);
+    let id: Option<i64> = diesel::insert_into(orders::table)
+        .values((
+            orders::buyer_id.eq(buyer_id),
+            orders::seller_id.eq(listing.seller_id),
+            orders::listing_id.eq(listing_id),
+            orders::idempotency_key.eq(key),
+            orders::title.eq(&listing.title),
+            orders::quantity.eq(quantity),
+            orders::currency.eq(&listing.currency),
+            orders::item_minor.eq(b.item),
+            orders::shipping_minor.eq(b.shipping),
+            orders::protection_fee_minor.eq(b.protection_fee),
+            orders::total_minor.eq(b.total),
+            orders::seller_fee_minor.eq(b.seller_fee),
+            orders::delivery.eq(delivery),
+            orders::pay_by.eq(pay_by),
+        ))
+        .on_conflict_do_nothing()
+        .returning(orders::id)
+        .get_result(conn)
+        .optional()?;
+    // A twin request with the same key committed first: undo this one's reservation.
+    let id = id.ok_or(AppError::Conflict)?;
+    model::event(conn, id, Some(buyer_id), "placed", "")?;
+    state::job(conn, EXPIRE_JOB, id, pay_by)?;
+    let o = model::find(conn, id)?;
+    let p = emails::parties(conn, &o)?;
+    emails::send(
+        conn,
+        cfg,
+        &o,
+        &p.buyer,
+        "order_placed",
+        &[("date", Val::Date(pay_by))],
+    )?;
+    Ok(Ok(id))
+}
+
+/// A delivery address as typed at checkout.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct AddressInput {
+    pub name: String,
+    pub line1: String,
+    pub line2: String,
+    pub city: String,
+    pub postcode: String,
+    pub country: String,
+}
+
+impl AddressInput {
+    /// The address as the order keeps it: one line per part, empty parts left out.
+    pub fn lines(&self) -> String {
+        let place = format!("{} {}", self.postcode.trim(), self.city.trim());
+        [
+            self.name.trim(),
+            self.line1.trim(),
+            self.line2.trim(),
+            place.trim(),
+            self.country.trim(),
+        ]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join("\n")
+    }
+
+    pub fn check(&self, errors: &mut FormErrors) {
+        let fields = [
+            ("name", &self.name, true),
+            ("line1", &self.line1, true),
+            ("line2", &self.line2, false),
+            ("city", &self.city, true),
+            ("postcode", &self.postcode, false),
+            ("country", &self.country, true),
+        ];
+        for (name, value, required) in fields {
+            let v = value.trim();
+            if required && v.is_empty() {
+                errors.add(name, "address-required");
+            } else if v.chars().count() > 120 {
+                errors.add(name, "address-too-long");
+            }
+        }
+    }
+}
+
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = addresses, check_for_backend(diesel::pg::Pg))]
+pub struct SavedAddress {
+    pub id: i64,
+    pub user_id: i64,
+    pub name: String,
+    pub line1: String,
+    pub line2: String,
+    pub city: String,
+    pub postcode: String,
+    pub country: String,
+}
+
+impl SavedAddress {
+    pub fn input(&self) -> AddressInput {
+        AddressInput {
+            name: self.name.clone(),
+            line1: self.line1.clone(),
+            line2: self.line2.clone(),
+            city: self.city.clone(),
+            postcode: self.postcode.clone(),
+            country: self.country.clone(),
+        }
+    }
+
+    pub fn one_line(&self) -> String {
+        [
+            &self.name,
+            &self.line1,
+            &self.line2,
+            &self.city,
+            &self.country,
+        ]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .map(|s| s.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+    }
+}
+
+pub fn saved_addresses(conn: &mut PgConnection, user_id: i64) -> QueryResult<Vec<SavedAddress>> {
+    addresses::table
+        .filter(addresses::user_id.eq(user_id))
+        .order(addresses::id.desc())
+        .limit(5)
+        .select(SavedAddress::as_select())
+        .load(conn)
+}
+
+/// Sets delivery (and the address) of a pending order and recomputes its money.
+pub fn set_delivery(
+    conn: &mut PgConnection,
+    cfg: &Config,
+    o: &Order,
+    listing: &Listing,
+    pickup: bool,
+    address: &AddressInput,
+    save: bool,
+) -> Result<Order, AppError> {
+    let unit = o.item_minor / i64::from(o.quantity.max(1));
+    let shipping = if pickup { None } else { listing.shipping_minor };
+    let b = breakdown(cfg, unit, o.quantity, shipping);
+    let a = if pickup {
+        AddressInput::default()
+    } else {
+        address.clone()
+    };
+    diesel::update(orders::table.find(o.id))
+        .set((
+            orders::delivery.eq(if pickup { "pickup" } else { "ship" }),
+            orders::shipping_minor.eq(b.shipping),
+            orders::protection_fee_minor.eq(b.protection_fee),
+            orders::total_minor.eq(b.total),
+            orders::seller_fee_minor.eq(b.seller_fee),
+            orders::ship_address.eq(a.lines()),
+            orders::updated_at.eq(Utc::now()),
+        ))
+        .execute(conn)?;
+    if save && !pickup {
+        let known = saved_addresses(conn, o.buyer_id)?.iter().any(|s| {
+            s.line1 == a.line1.trim() && s.city == a.city.trim() && s.name == a.name.trim()
+        });
+        if !known {
+            diesel::insert_into(addresses::table)
+                .values((
+                    addresses::user_id.eq(o.buyer_id),
+                    addresses::name.eq(a.name.trim()),
+                    addresses::line1.eq(a.line1.trim()),
+                    addresses::line2.eq(a.line2.trim()),
+                    addresses::city.eq(a.city.trim()),
+                    addresses::postcode.eq(a.postcode.trim()),
+                    addresses::country.eq(a.country.trim()),
+                ))
+                .execute(conn)?;
+        }
+    }
+    Ok(model::find(conn, o.id)?)
+}

@@ -1,0 +1,427 @@
+//! Disputes: the buyer says the item did not arrive or is not as described, which
+//! freezes the money. Both sides add evidence until a deadline; the seller may offer a
+//! partial refund (the buyer may accept it) or take the item back; otherwise an admin
+//! decides (full refund, partial refund or release) with a reason both sides see. The
+//! decision becomes final when the appeal window closes; either side may appeal once,
+//! and the decision on an appeal is final at once.
+
+use chrono::Utc;
+use diesel::prelude::*;
+
+use super::emails::{self, Val};
+use super::model::{self, Dispute, Evidence, Order};
+use super::state::{self, lock_for, Actor, Role};
+use crate::config::Config;
+use crate::db::schema::{dispute_evidence, disputes, orders};
+use crate::web::AppError;
+
+pub const FINAL_JOB: &str = "dispute_final";
+pub const REASONS: [&str; 2] = ["not_received", "not_as_described"];
+pub const DECISIONS: [&str; 3] = ["refund", "partial", "release"];
+
+pub fn of_order(conn: &mut PgConnection, order_id: i64) -> QueryResult<Option<Dispute>> {
+    disputes::table
+        .filter(disputes::order_id.eq(order_id))
+        .select(Dispute::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn evidence(conn: &mut PgConnection, dispute_id: i64) -> QueryResult<Vec<Evidence>> {
+    dispute_evidence::table
+        .filter(dispute_evidence::dispute_id.eq(dispute_id))
+        .order(dispute_evidence::id)
+        .select(Evidence::as_select())
+        .load(conn)
+}
+
+fn locked_dispute(conn: &mut PgConnection, order_id: i64) -> Result<Dispute, AppError> {
+    disputes::table
+        .filter(disputes::order_id.eq(order_id))
+        .for_update()
+        .select(Dispute::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or(AppError::Conflict)
+}
+
+fn actor_id(actor: Actor) -> Option<i64> {
+    match actor {
+        Actor::User { id, .. } => Some(id),
+        Actor::System => None,
+    }
+}
+
+/// Tells both sides what changed.
+fn notify(
+    conn: &mut PgConnection,
+    cfg: &Config,
+    o: &Order,
+    kind: (&'static str, &'static str),
+    args: &[(&str, Val)],
+) -> Result<(), AppError> {
+    let p = emails::parties(conn, o)?;
+    emails::send(conn, cfg, o, &p.buyer, kind.0, args)?;
+    emails::send(conn, cfg, o, &p.seller, kind.1, args)?;
+    Ok(())
+}
+
+/// The buyer opens a dispute on a shipped or handed-over order, with a first statement.
+pub fn open(
+    conn: &mut PgConnection,
+    cfg: &Config,
+    id: i64,
+    actor: Actor,
+    reason: &str,
+    statement: &str,
+) -> Result<(), AppError> {
+    let (o, _) = lock_for(conn, id, actor, &[Role::Buyer], &["shipped", "received"])?;
+    if !REASONS.contains(&reason) {
+        return Err(AppError::BadRequest);
+    }
+    let until = state::after(cfg.orders.evidence_within);
+    let dispute_id: i64 = diesel::insert_into(disputes::table)
+        .values((
+            disputes::order_id.eq(o.id),
+            disputes::reason.eq(reason),
+            disputes::order_status.eq(&o.status),
+            disputes::evidence_until.eq(until),
+        ))
+        .returning(disputes::id)
+        .get_result(conn)?;
+    diesel::update(orders::table.find(o.id))
+        .set((
+            orders::status.eq("disputed"),
+            orders::updated_at.eq(Utc::now()),
+        ))
+        .execute(conn)?;
+    add_evidence_row(
+        conn,
+        dispute_id,
+        actor_id(actor).unwrap_or(o.buyer_id),
+        statement,
+        None,
+    )?;
+    model::event(conn, o.id, actor_id(actor), "dispute_opened", reason)?;
+    notify(
+        conn,
+        cfg,
+        &o,
+        ("dispute_opened_buyer", "dispute_opened_seller"),
+        &[("date", Val::Date(until))],
+    )
+}
+
+fn add_evidence_row(
+    conn: &mut PgConnection,
+    dispute_id: i64,
+    user_id: i64,
+    body: &str,
+    photo: Option<(String, i32)>,
+) -> QueryResult<()> {
+    let (key, width) = match photo {
+        Some((k, w)) => (Some(k), Some(w)),
+        None => (None, None),
+    };
+    diesel::insert_into(dispute_evidence::table)
+        .values((
+            dispute_evidence::dispute_id.eq(dispute_id),
+            dispute_evidence::user_id.eq(user_id),
+            dispute_evidence::body.eq(body),
+            dispute_evidence::photo_key.eq(key),
+            dispute_evidence::photo_width.eq(width),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Either side adds a statement and/or a photo while the evidence window is open (or
+/// while an appeal waits for its decision).
+pub fn add_evidence(
+    conn: &mut PgConnection,
+    id: i64,
+    actor: Actor,
+    body: &str,
+    photo: Option<(String, i32)>,
+) -> Result<(), AppError> {
+    let (o, _) = lock_for(conn, id, actor, &[Role::Buyer, Role::Seller], &["disputed"])?;
+    let d = locked_dispute(conn, o.id)?;
+    let open = (d.status == "open" && d.evidence_until > Utc::now()) || d.status == "appealed";
+    if !open {
+        return Err(AppError::Conflict);
+    }
+    add_evidence_row(conn, d.id, actor_id(actor).unwrap_or(0), body, photo)?;
+    model::event(conn, o.id, actor_id(actor), "evidence_added", "")?;
+    Ok(())
+}
+
+/// The seller offers to give back part of the money and keep the rest.
+pub fn offer(
+    conn: &mut PgConnection,
+    cfg: &Config,
+    id: i64,
+    actor: Actor,
+    amount: i64,
+) -> Result<(), AppError> {
+    let (o, _) = lock_for(conn, id, actor, &[Role::Seller], &["disputed"])?;
+    let d = locked_dispute(conn, o.id)?;
+    if d.status != "open" {
+        return Err(AppError::Conflict);
+    }
+    if amount <= 0 || amount >= o.item_minor + o.shipping_minor {
+        return Err(AppError::BadRequest);
+    }
+    diesel::update(disputes::table.find(d.id))
+        .set((
+            disputes::offer_minor.eq(amount),
+            disputes::updated_at.eq(Utc::now()),
+        ))
+        .execute(conn)?;
+    model::event(conn, o.id, actor_id(actor), "partial_refund_offered", "")?;
+    notify(
+        conn,
+        cfg,
+        &o,
+        ("dispute_offer_buyer", "dispute_offer_seller"),
+        &[("amount", Val::Money(amount))],
+    )
+}
+
+/// The buyer takes the seller's offer: that part back, the rest to the seller.
+pub fn accept_offer(
+    conn: &mut PgConnection,
+    cfg: &Config,
+    id: i64,
+    actor: Actor,
+) -> Result<(), AppError> {
+    let (o, _) = lock_for(conn, id, actor, &[Role::Buyer], &["disputed"])?;
+    let d = locked_dispute(conn, o.id)?;
+    let Some(amount) = d.offer_minor.filter(|_| d.status == "open") else {
+        return Err(AppError::Conflict);
+    };
+    close(conn, &d)?;
+    model::event(conn, o.id, actor_id(actor), "offer_accepted", "")?;
+    state::refund_part_and_complete(conn, cfg, o, actor, amount)
+}
+
+/// The seller will take the item back; once it is back, the buyer is refunded in full.
+pub fn accept_return(
+    conn: &mut PgConnection,
+    cfg: &Config,
+    id: i64,
+    actor: Actor,
+) -> Result<(), AppError> {
+    let (o, _) = lock_for(conn, id, actor, &[Role::Seller], &["disputed"])?;
+    let d = locked_dispute(conn, o.id)?;
+    if d.status != "open" || d.return_accepted {
+        return Err(AppError::Conflict);
+    }
+    diesel::update(disputes::table.find(d.id))
+        .set((
+            disputes::return_accepted.eq(true),
+            disputes::updated_at.eq(Utc::now()),
+        ))
+        .execute(conn)?;
+    model::event(conn, o.id, actor_id(actor), "return_accepted", "")?;
+    let address = super::state::address_text(&o);
+    notify(
+        conn,
+        cfg,
+        &o,
+        ("dispute_return_buyer", "dispute_return_seller"),
+        &[("address", Val::Text(address))],
+    )
+}
+
+/// The returned item reached the seller: full refund.
+pub fn return_received(
+    conn: &mut PgConnection,
+    cfg: &Config,
+    id: i64,
+    actor: Actor,
+) -> Result<(), AppError> {
+    let (o, _) = lock_for(conn, id, actor, &[Role::Seller], &["disputed"])?;
+    let d = locked_dispute(conn, o.id)?;
+    if d.status != "open" || !d.return_accepted {
+        return Err(AppError::Conflict);
+    }
+    close(conn, &d)?;
+    model::event(conn, o.id, actor_id(actor), "return_received", "")?;
+    state::refund_all(conn, cfg, o, actor)
+}
+
+fn close(conn: &mut PgConnection, d: &Dispute) -> QueryResult<()> {
+    diesel::update(disputes::table.find(d.id))
+        .set((
+            disputes::status.eq("closed"),
+            disputes::final_at.eq(Utc::now()),
+            disputes::updated_at.eq(Utc::now()),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// An admin decides. The first decision waits for the appeal window; a decision on an
+/// appeal is carried out at once.
+pub fn decide(
+    conn: &mut PgConnection,
+    cfg: &Config,
+    id: i64,
+    actor: Actor,
+    decision: &str,
+    refund_minor: i64,
+    reason: &str,
+) -> Result<(), AppError> {
+    let (o, _) = lock_for(conn, id, actor, &[Role::Admin], &["disputed"])?;
+    let d = locked_dispute(conn, o.id)?;
+    if !matches!(d.status.as_str(), "open" | "appealed") {
+        return Err(AppError::Conflict);
+    }
+    if !DECISIONS.contains(&decision) || reason.trim().is_empty() {
+        return Err(AppError::BadRequest);
+    }
+    let refund = match decision {
+        "refund" => o.total_minor,
+        "partial" if refund_minor > 0 && refund_minor < o.item_minor + o.shipping_minor => {
+            refund_minor
+        }
+        "partial" => return Err(AppError::BadRequest),
+        _ => 0,
+    };
+    let appealed = d.status == "appealed";
+    let now = Utc::now();
+    let final_at = if appealed {
+        now
+    } else {
+        state::after(cfg.orders.appeal_within)
+    };
+    diesel::update(disputes::table.find(d.id))
+        .set((
+            disputes::status.eq("decided"),
+            disputes::decision.eq(decision),
+            disputes::decision_refund_minor.eq(refund),
+            disputes::decision_reason.eq(reason.trim()),
+            disputes::decided_by.eq(actor_id(actor)),
+            disputes::decided_at.eq(now),
+            disputes::final_at.eq(final_at),
+            disputes::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    model::event(conn, o.id, actor_id(actor), "dispute_decided", decision)?;
+    let kind = if appealed {
+        ("dispute_final_buyer", "dispute_final_seller")
+    } else {
+        ("dispute_decided_buyer", "dispute_decided_seller")
+    };
+    notify(
+        conn,
+        cfg,
+        &o,
+        kind,
+        &[
+            ("decision", Val::Key(format!("dispute-decision-{decision}"))),
+            ("amount", Val::Money(refund)),
+            ("reason", Val::Text(reason.trim().to_string())),
+            ("date", Val::Date(final_at)),
+        ],
+    )?;
+    if appealed {
+        carry_out(conn, cfg, o, d.id)
+    } else {
+        state::job(conn, FINAL_JOB, o.id, final_at)?;
+        Ok(())
+    }
+}
+
+/// Either side contests the decision, once, before it becomes final.
+pub fn appeal(
+    conn: &mut PgConnection,
+    cfg: &Config,
+    id: i64,
+    actor: Actor,
+    reason: &str,
+) -> Result<(), AppError> {
+    let (o, _) = lock_for(conn, id, actor, &[Role::Buyer, Role::Seller], &["disputed"])?;
+    let d = locked_dispute(conn, o.id)?;
+    let in_time = d.final_at.is_some_and(|at| at > Utc::now());
+    if d.status != "decided" || d.appealed_by.is_some() || !in_time {
+        return Err(AppError::Conflict);
+    }
+    if reason.trim().is_empty() {
+        return Err(AppError::BadRequest);
+    }
+    diesel::update(disputes::table.find(d.id))
+        .set((
+            disputes::status.eq("appealed"),
+            disputes::appealed_by.eq(actor_id(actor)),
+            disputes::appeal_reason.eq(reason.trim()),
+            disputes::final_at.eq(None::<chrono::DateTime<Utc>>),
+            disputes::updated_at.eq(Utc::now()),
+        ))
+        .execute(conn)?;
+    model::event(
+        conn,
+        o.id,
+        actor_id(actor),
+        "dispute_appealed",
+        reason.trim(),
+    )?;
+    notify(
+        conn,
+        cfg,
+        &o,
+        ("dispute_appealed_buyer", "dispute_appealed_seller"),
+        &[],
+    )
+}
+
+/// The appeal window closed without an appeal: the decision is carried out.
+pub fn finalize_if_due(
+    conn: &mut PgConnection,
+    cfg: &Config,
+    order_id: i64,
+) -> Result<(), AppError> {
+    let Some(o) = model::lock(conn, order_id).optional()? else {
+        return Ok(());
+    };
+    let Some(d) = of_order(conn, o.id)? else {
+        return Ok(());
+    };
+    let due = d.final_at.is_some_and(|at| at <= Utc::now());
+    if o.status != "disputed" || d.status != "decided" || !due {
+        return Ok(());
+    }
+    carry_out(conn, cfg, o, d.id)
+}
+
+fn carry_out(
+    conn: &mut PgConnection,
+    cfg: &Config,
+    o: Order,
+    dispute_id: i64,
+) -> Result<(), AppError> {
+    let d: Dispute = disputes::table
+        .find(dispute_id)
+        .select(Dispute::as_select())
+        .first(conn)?;
+    close(conn, &d)?;
+    match d.decision.as_deref() {
+        Some("refund") => state::refund_all(conn, cfg, o, Actor::System),
+        Some("partial") => {
+            let amount = d.decision_refund_minor.unwrap_or(0);
+            state::refund_part_and_complete(conn, cfg, o, Actor::System, amount)
+        }
+        _ => state::complete(conn, cfg, o, Actor::System, "released_after_dispute"),
+    }
+}
+
+/// Open disputes for the admin list: waiting for a decision first, oldest first.
+pub fn queue(conn: &mut PgConnection, limit: i64) -> QueryResult<Vec<(Dispute, Order)>> {
+    disputes::table
+        .inner_join(orders::table)
+        .filter(disputes::status.ne("closed"))
+        .order((disputes::status.desc(), disputes::id))
+        .limit(limit)
+        .select((Dispute::as_select(), Order::as_select()))
+        .load(conn)
+}

@@ -1,0 +1,97 @@
+//! The emails of an order's life, one per step and party, in the recipient's language.
+//! Every one has the same shape: a subject and a paragraph from Fluent
+//! (`email-<kind>-subject`, `email-<kind>-body`, with `kind`'s underscores as dashes),
+//! a button to the order and a table with the item, the total and the order number.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+
+use super::model::Order;
+use crate::accounts::model::User;
+use crate::config::Config;
+use crate::db::schema::users;
+use crate::i18n::{format, Arg};
+use crate::mail::{outbox, Email};
+
+/// Buyer and seller of an order.
+pub struct Parties {
+    pub buyer: User,
+    pub seller: User,
+}
+
+pub fn parties(conn: &mut PgConnection, o: &Order) -> QueryResult<Parties> {
+    let mut both: Vec<User> = users::table
+        .filter(users::id.eq_any([o.buyer_id, o.seller_id]))
+        .select(User::as_select())
+        .load(conn)?;
+    let pos = |id: i64, v: &Vec<User>| v.iter().position(|u| u.id == id);
+    let b = pos(o.buyer_id, &both).ok_or(diesel::result::Error::NotFound)?;
+    let buyer = both.swap_remove(b);
+    let s = pos(o.seller_id, &both).ok_or(diesel::result::Error::NotFound)?;
+    let seller = both.swap_remove(s);
+    Ok(Parties { buyer, seller })
+}
+
+/// A value for a message, formatted in the recipient's language.
+pub enum Val {
+    Text(String),
+    /// Minor units of the order's currency.
+    Money(i64),
+    Date(DateTime<Utc>),
+    /// A message key, translated for the recipient.
+    Key(String),
+}
+
+/// Queues the email `kind` about `o` to `to`, in the transaction of the change.
+pub fn send(
+    conn: &mut PgConnection,
+    cfg: &Config,
+    o: &Order,
+    to: &User,
+    kind: &'static str,
+    args: &[(&str, Val)],
+) -> QueryResult<()> {
+    let email = compose(cfg, o, to, kind, args);
+    outbox::enqueue(conn, &email, &cfg.base_url).map(|_| ())
+}
+
+pub fn compose(
+    cfg: &Config,
+    o: &Order,
+    to: &User,
+    kind: &'static str,
+    args: &[(&str, Val)],
+) -> Email {
+    let locale = to.locale();
+    let key = kind.replace('_', "-");
+    let mut all: Vec<(&str, Arg)> = vec![
+        ("title", Arg::Str(o.title.clone())),
+        ("order", Arg::Str(format!("#{}", o.id))),
+    ];
+    for (name, v) in args {
+        let v = match v {
+            Val::Text(s) => Arg::Str(s.clone()),
+            Val::Money(m) => Arg::Str(format::money(locale, *m, &o.currency)),
+            Val::Date(d) => Arg::Str(format::datetime(locale, *d)),
+            Val::Key(k) => Arg::Str(locale.t(k)),
+        };
+        all.push((name, v));
+    }
+    let subject_key = format!("email-{key}-subject");
+    let mut email = Email::new(kind, locale, &to.email, &to.display_name, &subject_key)
+        .user(to.id)
+        .para(locale.t_args(&format!("email-{key}-body"), &all))
+        .action(
+            "email-order-action",
+            format!("{}/orders/{}", cfg.base_url, o.id),
+        )
+        .detail(locale.t("order-item"), o.title.clone())
+        .detail(
+            locale.t("order-total"),
+            format::money(locale, o.total_minor, &o.currency),
+        )
+        .detail(locale.t("order-number"), format!("#{}", o.id));
+    // The subject names the item and the order.
+    email.subject = locale.t_args(&subject_key, &all);
+    email
+}

@@ -1,0 +1,246 @@
+//! The escrow ledger. Every money movement is a set of entries sharing one `movement`
+//! id whose amounts sum to zero per currency (double entry), written in the same
+//! transaction as the order change that causes it. A positive amount goes into an
+//! account, a negative one comes out of it.
+//!
+//! Accounts: `provider` (money at the payment provider, outside Pasar), `escrow` (held
+//! for open orders), `fees` (the platform's), `seller` (a seller's available balance)
+//! and `payouts` (paid out to sellers, outside again).
+
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Text};
+
+use super::model::Order;
+use crate::db::schema::{ledger_entries, payouts};
+use crate::web::AppError;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Account {
+    Provider,
+    Escrow,
+    Fees,
+    Seller(i64),
+    Payouts,
+}
+
+impl Account {
+    fn name(self) -> &'static str {
+        match self {
+            Account::Provider => "provider",
+            Account::Escrow => "escrow",
+            Account::Fees => "fees",
+            Account::Seller(_) => "seller",
+            Account::Payouts => "payouts",
+        }
+    }
+
+    fn user_id(self) -> Option<i64> {
+        match self {
+            Account::Seller(id) => Some(id),
+            _ => None,
+        }
+    }
+}
+
+/// Writes one movement. Legs of zero are left out; legs that do not sum to zero are a
+/// bug in the caller and write nothing.
+pub fn post(
+    conn: &mut PgConnection,
+    order_id: Option<i64>,
+    kind: &str,
+    currency: &str,
+    legs: &[(Account, i64)],
+) -> Result<(), AppError> {
+    let sum: i64 = legs.iter().map(|(_, a)| a).sum();
+    if sum != 0 {
+        return Err(AppError::Internal(anyhow::anyhow!(
+            "unbalanced ledger movement {kind}: {legs:?}"
+        )));
+    }
+    let legs: Vec<_> = legs.iter().filter(|(_, a)| *a != 0).collect();
+    if legs.is_empty() {
+        return Ok(());
+    }
+    let movement: i64 = diesel::select(diesel::dsl::sql::<BigInt>("nextval('ledger_movements')"))
+        .get_result(conn)?;
+    let rows: Vec<_> = legs
+        .iter()
+        .map(|(account, amount)| {
+            (
+                ledger_entries::movement.eq(movement),
+                ledger_entries::account.eq(account.name()),
+                ledger_entries::user_id.eq(account.user_id()),
+                ledger_entries::order_id.eq(order_id),
+                ledger_entries::kind.eq(kind),
+                ledger_entries::currency.eq(currency),
+                ledger_entries::amount_minor.eq(*amount),
+            )
+        })
+        .collect();
+    diesel::insert_into(ledger_entries::table)
+        .values(rows)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The buyer paid: the whole total goes into escrow.
+pub fn payment_received(conn: &mut PgConnection, o: &Order) -> Result<(), AppError> {
+    post(
+        conn,
+        Some(o.id),
+        "payment",
+        &o.currency,
+        &[
+            (Account::Provider, -o.total_minor),
+            (Account::Escrow, o.total_minor),
+        ],
+    )
+}
+
+/// Money back to the buyer, out of escrow.
+pub fn refund(conn: &mut PgConnection, o: &Order, amount: i64) -> Result<(), AppError> {
+    post(
+        conn,
+        Some(o.id),
+        "refund",
+        &o.currency,
+        &[(Account::Escrow, -amount), (Account::Provider, amount)],
+    )
+}
+
+/// The deal is done: what is left in escrow goes to the seller, less the seller's fee;
+/// the fees (and the buyer's protection fee) go to the platform. `o` carries the final
+/// `refunded_minor` and `seller_fee_minor`.
+pub fn release(conn: &mut PgConnection, o: &Order) -> Result<(), AppError> {
+    let to_seller = o.proceeds_minor() - o.seller_fee_minor;
+    let to_fees = o.protection_fee_minor + o.seller_fee_minor;
+    let held = to_seller + to_fees;
+    post(
+        conn,
+        Some(o.id),
+        "release",
+        &o.currency,
+        &[
+            (Account::Escrow, -held),
+            (Account::Seller(o.seller_id), to_seller),
+            (Account::Fees, to_fees),
+        ],
+    )
+}
+
+/// Still held in escrow for this order (what was paid in, less what left).
+pub fn held_for(conn: &mut PgConnection, order_id: i64) -> QueryResult<i64> {
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = BigInt)]
+        held: i64,
+    }
+    diesel::sql_query(
+        "SELECT coalesce(sum(amount_minor), 0)::bigint AS held FROM ledger_entries \
+         WHERE order_id = $1 AND account = 'escrow'",
+    )
+    .bind::<BigInt, _>(order_id)
+    .get_result::<Row>(conn)
+    .map(|r| r.held)
+}
+
+/// A seller's available balance per currency.
+pub fn balances(conn: &mut PgConnection, user_id: i64) -> QueryResult<Vec<(String, i64)>> {
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = Text)]
+        currency: String,
+        #[diesel(sql_type = BigInt)]
+        amount: i64,
+    }
+    let rows: Vec<Row> = diesel::sql_query(
+        "SELECT currency, sum(amount_minor)::bigint AS amount FROM ledger_entries \
+         WHERE account = 'seller' AND user_id = $1 GROUP BY currency ORDER BY currency",
+    )
+    .bind::<BigInt, _>(user_id)
+    .load(conn)?;
+    Ok(rows.into_iter().map(|r| (r.currency, r.amount)).collect())
+}
+
+/// Pays a seller's available balance in one currency out (the sandbox payout: the
+/// money leaves the ledger to the `payouts` account). Returns the amount, 0 when there
+/// was nothing to pay.
+pub fn payout(conn: &mut PgConnection, user_id: i64, currency: &str) -> Result<i64, AppError> {
+    // One payout at a time per seller: the balance cannot be paid twice.
+    diesel::sql_query("SELECT pg_advisory_xact_lock(7001, $1::int)")
+        .bind::<BigInt, _>(user_id)
+        .execute(conn)?;
+    let available = balances(conn, user_id)?
+        .into_iter()
+        .find(|(c, _)| c == currency)
+        .map(|(_, a)| a)
+        .unwrap_or(0);
+    if available <= 0 {
+        return Ok(0);
+    }
+    post(
+        conn,
+        None,
+        "payout",
+        currency,
+        &[
+            (Account::Seller(user_id), -available),
+            (Account::Payouts, available),
+        ],
+    )?;
+    diesel::insert_into(payouts::table)
+        .values((
+            payouts::user_id.eq(user_id),
+            payouts::currency.eq(currency),
+            payouts::amount_minor.eq(available),
+            payouts::reference.eq(format!("sandbox-payout-{}", uuid::Uuid::new_v4())),
+        ))
+        .execute(conn)?;
+    Ok(available)
+}
+
+/// What does not balance: movements whose legs do not sum to zero, and currencies whose
+/// entries do not. Empty when the books are right.
+pub fn imbalances(conn: &mut PgConnection) -> QueryResult<Vec<String>> {
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = Text)]
+        what: String,
+    }
+    let rows: Vec<Row> = diesel::sql_query(
+        "SELECT 'movement ' || movement || ' ' || currency || ': ' || sum(amount_minor) AS what \
+           FROM ledger_entries GROUP BY movement, currency HAVING sum(amount_minor) <> 0 \
+         UNION ALL \
+         SELECT 'currency ' || currency || ': ' || sum(amount_minor) \
+           FROM ledger_entries GROUP BY currency HAVING sum(amount_minor) <> 0 \
+         UNION ALL \
+         SELECT 'order ' || o.id || ' holds ' || coalesce(sum(e.amount_minor), 0) || ' ' || o.currency \
+           FROM orders o LEFT JOIN ledger_entries e ON e.order_id = o.id AND e.account = 'escrow' \
+          WHERE o.status NOT IN ('paid', 'shipped', 'received', 'disputed') \
+          GROUP BY o.id HAVING coalesce(sum(e.amount_minor), 0) <> 0",
+    )
+    .load(conn)?;
+    Ok(rows.into_iter().map(|r| r.what).collect())
+}
+
+/// Totals per account and currency, for the admin's books page.
+pub fn totals(conn: &mut PgConnection) -> QueryResult<Vec<(String, String, i64)>> {
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = Text)]
+        account: String,
+        #[diesel(sql_type = Text)]
+        currency: String,
+        #[diesel(sql_type = BigInt)]
+        amount: i64,
+    }
+    let rows: Vec<Row> = diesel::sql_query(
+        "SELECT account, currency, sum(amount_minor)::bigint AS amount FROM ledger_entries \
+         GROUP BY account, currency ORDER BY currency, account",
+    )
+    .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| (r.account, r.currency, r.amount))
+        .collect())
+}

@@ -1,0 +1,497 @@
+//! The sandbox provider: a hosted payment page inside the app that behaves like a card
+//! processor's, for development, demos and tests. Test cards (any future expiry, any
+//! CVC, any name):
+//!
+//! | number              | result                                        |
+//! |---------------------|-----------------------------------------------|
+//! | 4242 4242 4242 4242 | paid                                          |
+//! | 4000 0000 0000 0002 | declined                                      |
+//! | 4000 0000 0000 9995 | declined: insufficient funds                  |
+//! | 4000 0000 0000 3220 | processing, paid a moment later by a callback |
+//!
+//! A bank transfer shows a virtual account number; the bank's confirmation arrives as a
+//! callback (in the sandbox, the buyer presses "simulate the transfer"). Callbacks are
+//! events applied once, as from a webhook: `/webhooks/sandbox` takes the same events
+//! signed with the sandbox secret.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+use chrono::{Datelike, Utc};
+use futures_util::future::BoxFuture;
+use sha2::{Digest, Sha256};
+
+use super::{Event, Method, Outcome, PaymentProvider, ProviderError, Started};
+use crate::accounts::fields::FormErrors;
+use crate::accounts::routes::require_user;
+use crate::db;
+use crate::jobs::queue;
+use crate::orders::model::{self, Order, Payment};
+use crate::web::{redirect, render, AppError, Ctx};
+use crate::AppState;
+
+pub struct Sandbox;
+
+/// The sandbox's processing delay before its callback.
+const CALLBACK_DELAY_SECS: i64 = 2;
+
+impl PaymentProvider for Sandbox {
+    fn name(&self) -> &'static str {
+        "sandbox"
+    }
+
+    fn start<'a>(
+        &'a self,
+        _order: &'a Order,
+        method: Method,
+        _base_url: &'a str,
+    ) -> BoxFuture<'a, Result<Started, ProviderError>> {
+        Box::pin(async move {
+            let reference = format!("sbx_{}", uuid::Uuid::new_v4().simple());
+            let virtual_account = match method {
+                Method::BankTransfer => {
+                    use rand::Rng;
+                    format!(
+                        "8808{:012}",
+                        rand::thread_rng().gen_range(0..1_000_000_000_000u64)
+                    )
+                }
+                Method::Card => String::new(),
+            };
+            Ok(Started {
+                redirect: format!("/pay/sandbox/{reference}"),
+                reference,
+                method: method.code(),
+                virtual_account,
+            })
+        })
+    }
+
+    fn refund<'a>(
+        &'a self,
+        payment: &'a Payment,
+        amount: i64,
+        key: &'a str,
+    ) -> BoxFuture<'a, Result<(), ProviderError>> {
+        Box::pin(async move {
+            tracing::info!(payment.id = payment.id, amount, key, "sandbox refund");
+            Ok(())
+        })
+    }
+}
+
+/// The secret sandbox webhooks are signed with, derived from the server secret.
+pub fn webhook_secret(server_secret: &[u8]) -> Vec<u8> {
+    let mut h = Sha256::new();
+    h.update(b"pasar sandbox webhook\0");
+    h.update(server_secret);
+    h.finalize().to_vec()
+}
+
+/// The card form as typed.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct CardInput {
+    pub card_number: String,
+    pub expiry: String,
+    pub cvc: String,
+    pub name: String,
+}
+
+/// What the sandbox does with a card.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Charge {
+    Paid { brand: String, last4: String },
+    Declined(&'static str),
+    Processing { brand: String, last4: String },
+}
+
+/// Checks the form like a processor would, then answers by test number. Form errors are
+/// keyed by field with message ids.
+pub fn charge(input: &CardInput, today: chrono::NaiveDate) -> Result<Charge, FormErrors> {
+    let mut errors = FormErrors::default();
+    let digits: String = input
+        .card_number
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect();
+    if digits.is_empty() {
+        errors.add("card_number", "pay-card-required");
+    } else if !(12..=19).contains(&digits.len()) || !super::luhn(&digits) {
+        errors.add("card_number", "pay-card-invalid");
+    }
+    match parse_expiry(&input.expiry) {
+        None => errors.add("expiry", "pay-expiry-invalid"),
+        Some((year, month)) => {
+            if (year, month) < (today.year(), today.month()) {
+                errors.add("expiry", "pay-expiry-past");
+            }
+        }
+    }
+    let cvc = input.cvc.trim();
+    if !(3..=4).contains(&cvc.len()) || !cvc.chars().all(|c| c.is_ascii_digit()) {
+        errors.add("cvc", "pay-cvc-invalid");
+    }
+    if input.name.trim().is_empty() {
+        errors.add("name", "pay-name-required");
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let brand = super::card_brand(&digits).to_string();
+    let last4 = digits[digits.len() - 4..].to_string();
+    Ok(match digits.as_str() {
+        "4242424242424242" => Charge::Paid { brand, last4 },
+        "4000000000000002" => Charge::Declined("card_declined"),
+        "4000000000009995" => Charge::Declined("insufficient_funds"),
+        "4000000000003220" => Charge::Processing { brand, last4 },
+        // Like a processor's test mode: real-looking numbers are not charged.
+        _ => Charge::Declined("test_card_required"),
+    })
+}
+
+/// `MM/YY`, `MM / YY` or `MM/YYYY`.
+fn parse_expiry(s: &str) -> Option<(i32, u32)> {
+    let (m, y) = s.split_once('/')?;
+    let month: u32 = m.trim().parse().ok()?;
+    let y = y.trim();
+    let year: i32 = match y.len() {
+        2 => 2000 + y.parse::<i32>().ok()?,
+        4 => y.parse().ok()?,
+        _ => return None,
+    };
+    (1..=12).contains(&month).then_some((year, month))
+}
+
+// ---- the hosted page ----------------------------------------------------------------
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(web::resource("/pay/sandbox/{reference}").get(page))
+        .service(web::resource("/pay/sandbox/{reference}/card").post(pay_card))
+        .service(web::resource("/pay/sandbox/{reference}/transfer").post(simulate_transfer))
+        .service(web::resource("/webhooks/sandbox").post(webhook));
+}
+
+#[derive(Template)]
+#[template(path = "orders/sandbox_pay.html")]
+struct PayPage {
+    ctx: Ctx,
+    order: Order,
+    payment: Payment,
+    input: CardInput,
+    errors: FormErrors,
+    declined: Option<&'static str>,
+}
+
+impl PayPage {
+    fn is_transfer(&self) -> bool {
+        self.payment.method == "bank_transfer"
+    }
+
+    fn processing(&self) -> bool {
+        self.payment.status == "processing"
+    }
+
+    fn declined_key(&self) -> String {
+        format!(
+            "pay-declined-{}",
+            self.declined.unwrap_or("card_declined").replace('_', "-")
+        )
+    }
+}
+
+/// The payment and its order, for the order's buyer only.
+async fn load(
+    state: &AppState,
+    ctx: &Ctx,
+    reference: String,
+) -> Result<(Order, Payment), AppError> {
+    let user = require_user(ctx)?.id;
+    let (o, p) = db::run(&state.pool, move |conn| {
+        let p = super::by_reference(conn, &reference)?.ok_or(AppError::NotFound)?;
+        let o = model::find(conn, p.order_id)?;
+        Ok((o, p))
+    })
+    .await?;
+    if o.buyer_id != user || p.provider != "sandbox" {
+        return Err(AppError::NotFound);
+    }
+    Ok((o, p))
+}
+
+async fn page(ctx: Ctx, state: web::Data<AppState>, reference: web::Path<String>) -> Page {
+    let (order, payment) = load(&state, &ctx, reference.into_inner()).await?;
+    if payment.status == "succeeded" || order.status != "pending_payment" {
+        return Ok(redirect(&format!("/orders/{}", order.id)));
+    }
+    render(&PayPage {
+        ctx,
+        order,
+        payment,
+        input: CardInput::default(),
+        errors: FormErrors::default(),
+        declined: None,
+    })
+}
+
+type Page = Result<HttpResponse, AppError>;
+
+async fn pay_card(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    reference: web::Path<String>,
+    form: web::Form<CardInput>,
+) -> Page {
+    let (order, payment) = load(&state, &ctx, reference.into_inner()).await?;
+    if payment.status == "succeeded" || order.status != "pending_payment" {
+        return Ok(redirect(&format!("/orders/{}", order.id)));
+    }
+    let mut input = form.into_inner();
+    let result = charge(&input, Utc::now().date_naive());
+    // The CVC is never shown again, as on a processor's page.
+    input.cvc.clear();
+    let charge = match result {
+        Err(errors) => {
+            return crate::web::render_status(
+                actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
+                &PayPage {
+                    ctx,
+                    order,
+                    payment,
+                    input,
+                    errors,
+                    declined: None,
+                },
+            )
+        }
+        Ok(c) => c,
+    };
+    let event_id = format!("charge_{}", uuid::Uuid::new_v4().simple());
+    let (outcome, delayed) = match &charge {
+        Charge::Paid { brand, last4 } => (
+            Outcome::Succeeded {
+                brand: brand.clone(),
+                last4: last4.clone(),
+                provider_payment: payment.reference.clone(),
+            },
+            None,
+        ),
+        Charge::Declined(code) => (Outcome::Failed((*code).to_string()), None),
+        Charge::Processing { brand, last4 } => (
+            Outcome::Processing,
+            Some(Outcome::Succeeded {
+                brand: brand.clone(),
+                last4: last4.clone(),
+                provider_payment: payment.reference.clone(),
+            }),
+        ),
+    };
+    let cfg = state.config.clone();
+    let reference = payment.reference.clone();
+    let event = Event {
+        id: event_id,
+        reference: reference.clone(),
+        outcome,
+    };
+    let payment = db::transaction(&state.pool, move |conn| {
+        let p = super::apply(conn, &cfg, "sandbox", &event)?.ok_or(AppError::NotFound)?;
+        if let Some(later) = delayed {
+            schedule_callback(conn, &reference, later)?;
+        }
+        Ok(p)
+    })
+    .await?;
+    match charge {
+        Charge::Declined(code) => crate::web::render_status(
+            actix_web::http::StatusCode::PAYMENT_REQUIRED,
+            &PayPage {
+                ctx,
+                order,
+                payment,
+                input,
+                errors: FormErrors::default(),
+                declined: Some(code),
+            },
+        ),
+        Charge::Paid { .. } => {
+            ctx.flash("success", ctx.t("pay-succeeded"));
+            Ok(redirect(&format!("/orders/{}", order.id)))
+        }
+        Charge::Processing { .. } => Ok(redirect(&format!("/pay/sandbox/{}", payment.reference))),
+    }
+}
+
+/// The processor's (or the bank's) callback, a moment later.
+fn schedule_callback(
+    conn: &mut diesel::PgConnection,
+    reference: &str,
+    outcome: Outcome,
+) -> Result<(), AppError> {
+    let (kind, brand, last4) = match outcome {
+        Outcome::Succeeded { brand, last4, .. } => ("succeeded", brand, last4),
+        Outcome::Failed(_) => ("failed", String::new(), String::new()),
+        Outcome::Processing => ("processing", String::new(), String::new()),
+    };
+    queue::enqueue(
+        conn,
+        super::SANDBOX_EVENT_JOB,
+        serde_json::json!({
+            "id": format!("callback_{}", uuid::Uuid::new_v4().simple()),
+            "reference": reference,
+            "outcome": kind,
+            "brand": brand,
+            "last4": last4,
+        }),
+        Some(Utc::now() + chrono::Duration::seconds(CALLBACK_DELAY_SECS)),
+    )?;
+    Ok(())
+}
+
+async fn simulate_transfer(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    reference: web::Path<String>,
+) -> Page {
+    let (order, payment) = load(&state, &ctx, reference.into_inner()).await?;
+    if payment.method != "bank_transfer" || order.status != "pending_payment" {
+        return Err(AppError::Conflict);
+    }
+    let cfg = state.config.clone();
+    let reference = payment.reference.clone();
+    db::transaction(&state.pool, move |conn| {
+        let event = Event {
+            id: format!("transfer_{}", uuid::Uuid::new_v4().simple()),
+            reference: reference.clone(),
+            outcome: Outcome::Processing,
+        };
+        super::apply(conn, &cfg, "sandbox", &event)?;
+        schedule_callback(
+            conn,
+            &reference,
+            Outcome::Succeeded {
+                brand: "bank_transfer".into(),
+                last4: String::new(),
+                provider_payment: reference.clone(),
+            },
+        )
+    })
+    .await?;
+    Ok(redirect(&format!("/pay/sandbox/{}", payment.reference)))
+}
+
+/// A sandbox event as JSON (what the callback job carries and the webhook receives).
+pub fn event_from_json(v: &serde_json::Value) -> Option<Event> {
+    let s = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+    let reference = s("reference")?;
+    let outcome = match s("outcome")?.as_str() {
+        "succeeded" => Outcome::Succeeded {
+            brand: s("brand").unwrap_or_default(),
+            last4: s("last4").unwrap_or_default(),
+            provider_payment: reference.clone(),
+        },
+        "processing" => Outcome::Processing,
+        "failed" => Outcome::Failed(s("failure").unwrap_or_else(|| "card_declined".into())),
+        _ => return None,
+    };
+    Some(Event {
+        id: s("id")?,
+        reference,
+        outcome,
+    })
+}
+
+/// Signed sandbox events (`Pasar-Signature`, Stripe's scheme), applied once per id.
+async fn webhook(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes) -> HttpResponse {
+    let secret = webhook_secret(&state.config.secret.0);
+    let header = req
+        .headers()
+        .get("pasar-signature")
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    if !super::signature::verify(&secret, header, &body, Utc::now().timestamp()) {
+        return HttpResponse::BadRequest().body("bad signature");
+    }
+    let Some(event) = serde_json::from_slice(&body)
+        .ok()
+        .as_ref()
+        .and_then(event_from_json)
+    else {
+        return HttpResponse::BadRequest().body("bad event");
+    };
+    let cfg = state.config.clone();
+    match db::transaction(&state.pool, move |conn| {
+        super::apply(conn, &cfg, "sandbox", &event)
+    })
+    .await
+    {
+        Ok(_) => HttpResponse::Ok().body("ok"),
+        Err(e) => {
+            tracing::warn!(error = %e, "sandbox webhook failed");
+            HttpResponse::ServiceUnavailable().body("try again")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card(n: &str) -> CardInput {
+        CardInput {
+            card_number: n.into(),
+            expiry: "12/30".into(),
+            cvc: "123".into(),
+            name: "Siti".into(),
+        }
+    }
+
+    fn today() -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default()
+    }
+
+    #[test]
+    fn test_cards_answer_as_documented() {
+        let paid = charge(&card("4242 4242 4242 4242"), today());
+        assert_eq!(
+            paid,
+            Ok(Charge::Paid {
+                brand: "visa".into(),
+                last4: "4242".into()
+            })
+        );
+        assert_eq!(
+            charge(&card("4000000000000002"), today()),
+            Ok(Charge::Declined("card_declined"))
+        );
+        assert_eq!(
+            charge(&card("4000-0000-0000-9995"), today()),
+            Ok(Charge::Declined("insufficient_funds"))
+        );
+        assert!(matches!(
+            charge(&card("4000000000003220"), today()),
+            Ok(Charge::Processing { .. })
+        ));
+        assert_eq!(
+            charge(&card("5555555555554444"), today()),
+            Ok(Charge::Declined("test_card_required"))
+        );
+    }
+
+    #[test]
+    fn bad_forms_name_each_field() {
+        let bad = CardInput {
+            card_number: "4242 4242 4242 4241".into(),
+            expiry: "10/26".into(),
+            cvc: "12a".into(),
+            name: " ".into(),
+        };
+        let Err(e) = charge(&bad, today()) else {
+            panic!("accepted")
+        };
+        assert_eq!(e.get("card_number"), Some("pay-card-invalid"));
+        assert_eq!(e.get("expiry"), Some("pay-expiry-past"));
+        assert_eq!(e.get("cvc"), Some("pay-cvc-invalid"));
+        assert_eq!(e.get("name"), Some("pay-name-required"));
+        assert_eq!(parse_expiry("13/30"), None);
+        assert_eq!(parse_expiry("11 / 2026"), Some((2026, 11)));
+    }
+}

@@ -1,0 +1,323 @@
+//! Page models of orders: the order page (checkout while pending), my purchases and my
+//! sales, the admin's disputes and books.
+
+use askama::Template;
+use chrono::{DateTime, Utc};
+
+use super::checkout::{AddressInput, SavedAddress};
+use super::model::{Dispute, Evidence, Order, OrderEvent, Payment};
+use super::state::Role;
+use crate::accounts::fields::FormErrors;
+use crate::web::Ctx;
+
+/// An integer as askama passes it (by value or through references).
+pub trait Int {
+    fn get(&self) -> i64;
+}
+
+impl Int for i64 {
+    fn get(&self) -> i64 {
+        *self
+    }
+}
+
+impl<T: Int + ?Sized> Int for &T {
+    fn get(&self) -> i64 {
+        (**self).get()
+    }
+}
+
+/// What the order page needs of the listing.
+#[derive(Clone, Debug)]
+pub struct ListingBrief {
+    pub id: i64,
+    pub ships: bool,
+    pub pickup: bool,
+    pub shipping_minor: Option<i64>,
+    pub city: String,
+    pub photo_key: Option<String>,
+}
+
+/// Every field any order form has, kept to show a form again with its errors.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ActionInput {
+    pub delivery: String,
+    pub address_id: String,
+    #[serde(flatten)]
+    pub address: AddressInput,
+    pub save_address: Option<String>,
+    pub method: String,
+    pub carrier: String,
+    pub tracking: String,
+    pub code: String,
+    pub reason: String,
+    pub statement: String,
+    pub body: String,
+    pub amount: String,
+    pub decision: String,
+}
+
+#[derive(Template)]
+#[template(path = "orders/show.html")]
+pub struct OrderPage {
+    pub ctx: Ctx,
+    pub o: Order,
+    pub role: Role,
+    pub listing: Option<ListingBrief>,
+    pub buyer_name: String,
+    pub seller_name: String,
+    pub events: Vec<OrderEvent>,
+    pub payments: Vec<Payment>,
+    pub open_payment: Option<Payment>,
+    pub dispute: Option<Dispute>,
+    pub evidence: Vec<Evidence>,
+    pub addresses: Vec<SavedAddress>,
+    pub input: ActionInput,
+    pub errors: FormErrors,
+    pub now: DateTime<Utc>,
+    pub cancel_reasons: &'static [&'static str],
+}
+
+impl OrderPage {
+    pub fn is_buyer(&self) -> bool {
+        self.role == Role::Buyer
+    }
+
+    pub fn is_seller(&self) -> bool {
+        self.role == Role::Seller
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.role == Role::Admin
+    }
+
+    pub fn status_is(&self, s: &str) -> bool {
+        self.o.status == s
+    }
+
+    pub fn money(&self, minor: impl Int) -> String {
+        self.ctx.money(&minor.get(), &self.o.currency)
+    }
+
+    pub fn when(&self, at: impl std::borrow::Borrow<DateTime<Utc>>) -> String {
+        self.ctx.datetime(at.borrow())
+    }
+
+    pub fn opt_when(&self, at: &Option<DateTime<Utc>>) -> String {
+        at.map(|a| self.ctx.datetime(&a)).unwrap_or_default()
+    }
+
+    /// The seller missed the ship-by date.
+    pub fn late(&self) -> bool {
+        self.o.status == "paid" && self.o.ship_by.is_some_and(|at| at < self.now)
+    }
+
+    /// The name of a user id; `name_of` takes the optional actor of an event.
+    pub fn name_by(&self, id: impl Int) -> String {
+        self.name_of(&Some(id.get()))
+    }
+
+    pub fn name_of(&self, id: &Option<i64>) -> String {
+        match id {
+            None => self.ctx.t("order-system"),
+            Some(id) if *id == self.o.buyer_id => self.buyer_name.clone(),
+            Some(id) if *id == self.o.seller_id => self.seller_name.clone(),
+            Some(_) => self.ctx.t("order-admin"),
+        }
+    }
+
+    pub fn event_label(&self, e: &OrderEvent) -> String {
+        self.ctx
+            .t(&format!("order-event-{}", e.kind.replace('_', "-")))
+    }
+
+    pub fn status_label(&self) -> String {
+        self.ctx
+            .t(&format!("order-status-{}", self.o.status.replace('_', "-")))
+    }
+
+    pub fn you_receive(&self) -> i64 {
+        self.o.proceeds_minor() - self.o.seller_fee_minor
+    }
+
+    pub fn error(&self, field: &str) -> Option<String> {
+        self.errors.get(field).map(|k| self.ctx.t(k))
+    }
+
+    pub fn delivery_is(&self, d: &str) -> bool {
+        let chosen = if self.input.delivery.is_empty() {
+            self.o.delivery.as_str()
+        } else {
+            self.input.delivery.as_str()
+        };
+        chosen == d
+    }
+
+    pub fn method_is(&self, m: &str) -> bool {
+        if self.input.method.is_empty() {
+            m == "card"
+        } else {
+            self.input.method == m
+        }
+    }
+
+    pub fn address_chosen(&self, id: &i64) -> bool {
+        self.input.address_id == id.to_string()
+    }
+
+    pub fn paid_with(&self) -> Option<&Payment> {
+        self.payments.iter().find(|p| p.status == "succeeded")
+    }
+
+    pub fn dispute_reason(&self, d: &Dispute) -> String {
+        self.ctx
+            .t(&format!("dispute-reason-{}", d.reason.replace('_', "-")))
+    }
+
+    pub fn decision_label(&self, d: &Dispute) -> String {
+        self.ctx.t(&format!(
+            "dispute-decision-{}",
+            d.decision.as_deref().unwrap_or("release")
+        ))
+    }
+
+    pub fn dispute_status(&self, d: &Dispute) -> String {
+        self.ctx.t(&format!("dispute-status-{}", d.status))
+    }
+
+    /// Evidence can still be added by the parties.
+    pub fn evidence_open(&self, d: &Dispute) -> bool {
+        (self.is_buyer() || self.is_seller())
+            && ((d.status == "open" && d.evidence_until > self.now) || d.status == "appealed")
+    }
+
+    pub fn can_appeal(&self, d: &Dispute) -> bool {
+        (self.is_buyer() || self.is_seller())
+            && d.status == "decided"
+            && d.appealed_by.is_none()
+            && d.final_at.is_some_and(|at| at > self.now)
+    }
+
+    pub fn photo_url(&self, key: &str, width: &Option<i32>) -> String {
+        crate::listings::photos::url(
+            key,
+            crate::listings::photos::best_width(width.unwrap_or(640), 640),
+        )
+    }
+
+    pub fn cancel_reason_label(&self) -> String {
+        if self.o.cancel_reason.is_empty() {
+            String::new()
+        } else {
+            self.ctx.t(&format!(
+                "cancel-reason-{}",
+                self.o.cancel_reason.replace('_', "-")
+            ))
+        }
+    }
+
+    pub fn reason_label(&self, r: &str) -> String {
+        self.ctx
+            .t(&format!("cancel-reason-{}", r.replace('_', "-")))
+    }
+
+    pub fn event_note(&self, e: &OrderEvent) -> String {
+        match e.kind.as_str() {
+            "cancelled_by_buyer" | "cancelled_by_seller" if !e.note.is_empty() => {
+                self.reason_label(&e.note)
+            }
+            "dispute_opened" => self
+                .ctx
+                .t(&format!("dispute-reason-{}", e.note.replace('_', "-"))),
+            "dispute_decided" => self.ctx.t(&format!("dispute-decision-{}", e.note)),
+            "payment_failed" => self
+                .ctx
+                .t(&format!("pay-declined-{}", e.note.replace('_', "-"))),
+            _ => e.note.clone(),
+        }
+    }
+}
+
+/// One row of my purchases or my sales.
+#[derive(Clone, Debug)]
+pub struct OrderRow {
+    pub o: Order,
+    pub other_name: String,
+    pub photo_key: Option<String>,
+    /// The viewer has something to do on this order.
+    pub needs_action: bool,
+}
+
+#[derive(Template)]
+#[template(path = "orders/list.html")]
+pub struct OrdersPage {
+    pub ctx: Ctx,
+    /// "purchases" or "sales".
+    pub side: &'static str,
+    pub filter: String,
+    pub filters: Vec<(&'static str, i64)>,
+    pub rows: Vec<OrderRow>,
+    /// Sales only: (currency, available, in escrow).
+    pub balances: Vec<(String, i64, i64)>,
+    pub payouts: Vec<(DateTime<Utc>, String, i64)>,
+}
+
+impl OrdersPage {
+    pub fn is_filter(&self, f: &str) -> bool {
+        self.filter == f
+    }
+
+    pub fn status_label(&self, s: &str) -> String {
+        self.ctx.t(&format!("order-status-{}", s.replace('_', "-")))
+    }
+
+    pub fn title(&self) -> String {
+        self.ctx.t(&format!("nav-{}", self.side))
+    }
+
+    pub fn empty_text(&self) -> String {
+        self.ctx.t(&format!("orders-empty-{}", self.side))
+    }
+
+    pub fn action_label(&self, status: &str) -> String {
+        self.ctx
+            .t(&format!("orders-action-{}", status.replace('_', "-")))
+    }
+
+    pub fn filter_label(&self, f: &str) -> String {
+        self.ctx.t(&format!("orders-filter-{f}"))
+    }
+}
+
+#[derive(Template)]
+#[template(path = "orders/admin_disputes.html")]
+pub struct AdminDisputesPage {
+    pub ctx: Ctx,
+    pub rows: Vec<(Dispute, Order)>,
+}
+
+impl AdminDisputesPage {
+    pub fn reason(&self, d: &Dispute) -> String {
+        self.ctx
+            .t(&format!("dispute-reason-{}", d.reason.replace('_', "-")))
+    }
+
+    pub fn status(&self, d: &Dispute) -> String {
+        self.ctx.t(&format!("dispute-status-{}", d.status))
+    }
+}
+
+#[derive(Template)]
+#[template(path = "orders/admin_books.html")]
+pub struct BooksPage {
+    pub ctx: Ctx,
+    pub totals: Vec<(String, String, i64)>,
+    pub problems: Vec<String>,
+}
+
+impl BooksPage {
+    pub fn account_label(&self, a: &str) -> String {
+        self.ctx.t(&format!("books-account-{a}"))
+    }
+}

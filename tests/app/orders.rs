@@ -1,0 +1,1062 @@
+//! Buying with buyer protection: checkout, the sandbox payment page, the order life,
+//! disputes, the ledger and the emails of every step.
+
+use std::time::Duration;
+
+use diesel::prelude::*;
+use pasar::db::schema::{categories, jobs, listings, orders};
+
+use crate::helpers::factories::{self, UserSpec};
+use crate::helpers::{spawn_app, Page, TestApp, PASSWORD};
+
+pub struct Item {
+    pub price_minor: i64,
+    pub currency: &'static str,
+    pub quantity: i32,
+    pub ships: bool,
+    pub shipping_minor: Option<i64>,
+    pub pickup: bool,
+}
+
+impl Default for Item {
+    fn default() -> Item {
+        Item {
+            price_minor: 2_000,
+            currency: "EUR",
+            quantity: 1,
+            ships: true,
+            shipping_minor: Some(500),
+            pickup: true,
+        }
+    }
+}
+
+/// An active listing of `seller`.
+pub async fn listing(app: &TestApp, seller: i64, it: Item) -> i64 {
+    app.db(move |c| {
+        let cat: i32 = categories::table
+            .filter(categories::slug.eq("electronics"))
+            .select(categories::id)
+            .first(c)
+            .expect("category");
+        diesel::insert_into(listings::table)
+            .values((
+                listings::seller_id.eq(seller),
+                listings::category_id.eq(cat),
+                listings::title.eq("Vintage camera"),
+                listings::description.eq("Works well."),
+                listings::condition.eq("good"),
+                listings::price_minor.eq(it.price_minor),
+                listings::currency.eq(it.currency),
+                listings::quantity.eq(it.quantity),
+                listings::ships.eq(it.ships),
+                listings::shipping_minor.eq(it.shipping_minor),
+                listings::pickup.eq(it.pickup),
+                listings::city.eq("Lyon"),
+                listings::country.eq("France"),
+                listings::status.eq("active"),
+                listings::published_at.eq(chrono::Utc::now()),
+            ))
+            .returning(listings::id)
+            .get_result(c)
+            .expect("listing inserted")
+    })
+    .await
+}
+
+/// Two verified members; the buyer is signed in.
+pub struct Deal {
+    pub seller: i64,
+    pub listing: i64,
+}
+
+pub const SELLER: &str = "seller@example.com";
+pub const BUYER: &str = "buyer@example.com";
+
+pub async fn deal(app: &TestApp, it: Item) -> Deal {
+    let mut s = UserSpec::new(SELLER);
+    s.name = "Sam Seller".into();
+    s.locale = "fr";
+    let seller = factories::user(app, s).await;
+    let mut b = UserSpec::new(BUYER);
+    b.name = "Bea Buyer".into();
+    factories::user(app, b).await;
+    let listing = listing(app, seller, it).await;
+    as_user(app, BUYER).await;
+    Deal { seller, listing }
+}
+
+pub async fn as_user(app: &TestApp, email: &str) {
+    app.logout().await;
+    app.login(email, PASSWORD).await.assert_status(303);
+}
+
+pub fn order_of(page: &Page) -> i64 {
+    let loc = page.location.clone().expect("redirect");
+    loc.trim_start_matches("/orders/")
+        .parse()
+        .unwrap_or_else(|_| panic!("not an order: {loc}"))
+}
+
+pub async fn buy(app: &TestApp, listing: i64, key: &str) -> Page {
+    app.post(
+        &format!("/listings/{listing}/buy"),
+        &[("quantity", "1"), ("key", key)],
+    )
+    .await
+}
+
+const ADDRESS: [(&str, &str); 5] = [
+    ("name", "Bea Buyer"),
+    ("line1", "1 rue de la Paix"),
+    ("postcode", "75002"),
+    ("city", "Paris"),
+    ("country", "France"),
+];
+
+/// Checkout with shipping (or pickup) and card; returns the sandbox page's path.
+pub async fn checkout(app: &TestApp, order: i64, delivery: &str) -> String {
+    let mut fields = vec![("delivery", delivery), ("method", "card")];
+    fields.extend_from_slice(&ADDRESS);
+    let page = app
+        .post(&format!("/orders/{order}/checkout"), &fields)
+        .await;
+    page.assert_status(303);
+    let to = page.location.clone().expect("to payment");
+    assert!(to.starts_with("/pay/sandbox/sbx_"), "{to}");
+    to
+}
+
+pub async fn pay(app: &TestApp, pay_page: &str, card: &str) -> Page {
+    app.post(
+        &format!("{pay_page}/card"),
+        &[
+            ("card_number", card),
+            ("expiry", "12/34"),
+            ("cvc", "123"),
+            ("name", "Bea Buyer"),
+        ],
+    )
+    .await
+}
+
+/// Buy now, checkout with shipping and pay with 4242: a paid order.
+pub async fn paid_order(app: &TestApp, d: &Deal, delivery: &str) -> i64 {
+    let order = order_of(
+        buy(app, d.listing, &uuid::Uuid::new_v4().to_string())
+            .await
+            .assert_status(303),
+    );
+    let pay_page = checkout(app, order, delivery).await;
+    pay(app, &pay_page, "4242 4242 4242 4242")
+        .await
+        .assert_status(303);
+    assert_eq!(status(app, order).await, "paid");
+    order
+}
+
+pub async fn status(app: &TestApp, order: i64) -> String {
+    app.db(move |c| {
+        orders::table
+            .find(order)
+            .select(orders::status)
+            .first(c)
+            .expect("order")
+    })
+    .await
+}
+
+pub async fn stock(app: &TestApp, listing: i64) -> (i32, String) {
+    app.db(move |c| {
+        listings::table
+            .find(listing)
+            .select((listings::quantity, listings::status))
+            .first(c)
+            .expect("listing")
+    })
+    .await
+}
+
+pub async fn books_balance(app: &TestApp) {
+    let problems = app
+        .db(|c| pasar::orders::ledger::imbalances(c).expect("imbalances"))
+        .await;
+    assert!(problems.is_empty(), "books do not balance: {problems:?}");
+}
+
+/// The kinds of emails queued to `to`, in order.
+pub async fn mails_to(app: &TestApp, to: &str) -> Vec<String> {
+    app.outbox()
+        .await
+        .into_iter()
+        .filter(|(t, ..)| t == to)
+        .map(|(_, kind, ..)| kind)
+        .collect()
+}
+
+/// Runs the order's due jobs now (as if their time had come).
+pub async fn run_jobs_now(app: &TestApp, kind: &'static str) {
+    app.db(move |c| {
+        diesel::update(jobs::table.filter(jobs::kind.eq(kind)))
+            .set(jobs::run_at.eq(chrono::Utc::now() - chrono::Duration::seconds(1)))
+            .execute(c)
+            .expect("jobs due")
+    })
+    .await;
+}
+
+pub async fn wait_for_status(app: &TestApp, order: i64, want: &str) {
+    for _ in 0..200 {
+        if status(app, order).await == want {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!(
+        "order {order} never reached {want}: {}",
+        status(app, order).await
+    );
+}
+
+async fn seller_balance(app: &TestApp, seller: i64) -> Vec<(String, i64)> {
+    app.db(move |c| pasar::orders::ledger::balances(c, seller).expect("balance"))
+        .await
+}
+
+// ---- the happy paths ----------------------------------------------------------------
+
+#[tokio::test]
+async fn a_shipped_order_pays_the_seller_after_the_buyer_confirms() {
+    let app = spawn_app().await;
+    let d = deal(&app, Item::default()).await;
+    // The listing page offers "Buy now" with an idempotency key.
+    let page = app.get(&format!("/listings/{}", d.listing)).await;
+    page.assert_status(200).assert_contains("Buy now");
+    assert!(page.body.contains("name=\"key\""));
+
+    let order = order_of(buy(&app, d.listing, "key-1").await.assert_status(303));
+    assert_eq!(status(&app, order).await, "pending_payment");
+    assert_eq!(stock(&app, d.listing).await, (0, "sold".into()));
+    // The checkout shows the breakdown: 20.00 + 5.00 shipping + 1.00 protection (5%).
+    let page = app.get(&format!("/orders/{order}")).await;
+    page.assert_status(200)
+        .assert_contains("€20.00")
+        .assert_contains("€5.00")
+        .assert_contains("€1.00")
+        .assert_contains("€26.00");
+
+    let pay_page = checkout(&app, order, "ship").await;
+    let page = app.get(&pay_page).await;
+    page.assert_status(200).assert_contains("€26.00");
+    pay(&app, &pay_page, "4242424242424242")
+        .await
+        .assert_status(303)
+        .redirects_to(&format!("/orders/{order}"));
+    assert_eq!(status(&app, order).await, "paid");
+    let (brand, last4): (String, String) = app
+        .db(move |c| {
+            use pasar::db::schema::payments as p;
+            p::table
+                .filter(p::order_id.eq(order))
+                .filter(p::status.eq("succeeded"))
+                .select((p::card_brand, p::card_last4))
+                .first(c)
+                .expect("payment")
+        })
+        .await;
+    assert_eq!((brand.as_str(), last4.as_str()), ("visa", "4242"));
+
+    // The seller ships with tracking.
+    as_user(&app, SELLER).await;
+    let sales = app.get("/me/sales?status=action").await;
+    sales.assert_status(200).assert_contains("Vintage camera");
+    let page = app.get(&format!("/orders/{order}")).await;
+    page.assert_status(200).assert_contains("1 rue de la Paix");
+    app.post(
+        &format!("/orders/{order}/ship"),
+        &[("carrier", "La Poste"), ("tracking", "LP123456FR")],
+    )
+    .await
+    .assert_status(303);
+    assert_eq!(status(&app, order).await, "shipped");
+
+    // The buyer confirms: the money goes to the seller, less the 3% fee on 25.00.
+    as_user(&app, BUYER).await;
+    app.get(&format!("/orders/{order}"))
+        .await
+        .assert_contains("LP123456FR");
+    app.post(&format!("/orders/{order}/confirm"), &[])
+        .await
+        .assert_status(303);
+    assert_eq!(status(&app, order).await, "completed");
+    assert_eq!(
+        seller_balance(&app, d.seller).await,
+        vec![("EUR".into(), 2_425)]
+    );
+    books_balance(&app).await;
+
+    // Every step's email, to the right person.
+    assert_eq!(
+        mails_to(&app, BUYER).await,
+        [
+            "order_placed",
+            "order_paid",
+            "order_shipped",
+            "order_completed_buyer"
+        ]
+    );
+    assert_eq!(
+        mails_to(&app, SELLER).await,
+        ["order_sold", "order_completed_seller"]
+    );
+    // The seller's emails are in French, with the order's link.
+    let sold = app.outbox_text(SELLER, "order_sold").await;
+    assert!(sold.contains("Vintage camera"), "{sold}");
+    assert!(sold.contains(&format!("/orders/{order}")), "{sold}");
+    assert!(sold.contains("1 rue de la Paix"), "{sold}");
+
+    // The seller pays the balance out; the books still balance.
+    as_user(&app, SELLER).await;
+    app.post("/me/payouts", &[("currency", "EUR")])
+        .await
+        .assert_status(303);
+    assert_eq!(
+        seller_balance(&app, d.seller).await,
+        vec![("EUR".into(), 0)]
+    );
+    books_balance(&app).await;
+}
+
+#[tokio::test]
+async fn local_pickup_completes_with_the_buyers_handover_code() {
+    let app = spawn_app().await;
+    let d = deal(&app, Item::default()).await;
+    let order = paid_order(&app, &d, "pickup").await;
+    let code: String = app
+        .db(move |c| {
+            orders::table
+                .find(order)
+                .select(orders::handover_code)
+                .first(c)
+                .expect("code")
+        })
+        .await;
+    assert_eq!(code.len(), 6);
+    // The buyer sees the code; pickup costs no shipping (20.00 + 1.00).
+    let page = app.get(&format!("/orders/{order}")).await;
+    page.assert_contains(&code).assert_contains("€21.00");
+
+    as_user(&app, SELLER).await;
+    // The seller does not see the code.
+    assert!(!app.get(&format!("/orders/{order}")).await.contains(&code));
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    app.post(&format!("/orders/{order}/handover"), &[("code", wrong)])
+        .await
+        .assert_status(422)
+        .assert_contains("class=\"field-error\"");
+    assert_eq!(status(&app, order).await, "paid");
+    // Shipping a pickup order makes no sense.
+    app.post(
+        &format!("/orders/{order}/ship"),
+        &[("carrier", "X"), ("tracking", "Y")],
+    )
+    .await
+    .assert_status(409);
+    app.post(&format!("/orders/{order}/handover"), &[("code", &code)])
+        .await
+        .assert_status(303);
+    assert_eq!(status(&app, order).await, "received");
+
+    as_user(&app, BUYER).await;
+    app.post(&format!("/orders/{order}/confirm"), &[])
+        .await
+        .assert_status(303);
+    assert_eq!(status(&app, order).await, "completed");
+    // 20.00 less 3% = 19.40.
+    assert_eq!(
+        seller_balance(&app, d.seller).await,
+        vec![("EUR".into(), 1_940)]
+    );
+    books_balance(&app).await;
+}
+
+// ---- payments -----------------------------------------------------------------------
+
+#[tokio::test]
+async fn declined_cards_explain_why_and_keep_the_order_payable() {
+    let app = spawn_app().await;
+    let d = deal(&app, Item::default()).await;
+    let order = order_of(buy(&app, d.listing, "k").await.assert_status(303));
+    let pay_page = checkout(&app, order, "ship").await;
+
+    let page = pay(&app, &pay_page, "4000 0000 0000 0002").await;
+    page.assert_status(402).assert_contains("declined");
+    // What was typed is kept, except the security code.
+    assert!(page.body.contains("4000 0000 0000 0002"));
+    assert!(!page.body.contains("value=\"123\""));
+    let page = pay(&app, &pay_page, "4000000000009995").await;
+    page.assert_status(402)
+        .assert_contains("insufficient funds");
+    // Form mistakes, field by field.
+    let page = app
+        .post(
+            &format!("{pay_page}/card"),
+            &[
+                ("card_number", "4242 4242 4242 4241"),
+                ("expiry", "01/20"),
+                ("cvc", "1"),
+                ("name", ""),
+            ],
+        )
+        .await;
+    page.assert_status(422)
+        .assert_contains("not valid")
+        .assert_contains("expired")
+        .assert_contains("3 or 4 digits")
+        .assert_contains("name on the card");
+    assert_eq!(status(&app, order).await, "pending_payment");
+    // Then a good card works on the same page.
+    pay(&app, &pay_page, "4242424242424242")
+        .await
+        .assert_status(303);
+    assert_eq!(status(&app, order).await, "paid");
+    // Card numbers are in no table.
+    let leaks = app
+        .count(
+            "SELECT count(*) AS n FROM (\
+               SELECT row_to_json(p)::text AS t FROM payments p \
+               UNION ALL SELECT row_to_json(e)::text FROM order_events e \
+               UNION ALL SELECT row_to_json(o)::text FROM orders o \
+               UNION ALL SELECT row_to_json(j)::text FROM jobs j \
+               UNION ALL SELECT row_to_json(m)::text FROM outbound_emails m \
+               UNION ALL SELECT row_to_json(x)::text FROM provider_events x) all_rows \
+             WHERE replace(t, ' ', '') ~ '(4242424242424242|4000000000000002|4000000000009995)'",
+        )
+        .await;
+    assert_eq!(leaks, 0);
+    books_balance(&app).await;
+}
+
+#[tokio::test]
+async fn a_processing_payment_and_a_bank_transfer_complete_by_callback() {
+    let app = spawn_app().await;
+    let d = deal(
+        &app,
+        Item {
+            quantity: 2,
+            ..Item::default()
+        },
+    )
+    .await;
+    let order = order_of(buy(&app, d.listing, "a").await.assert_status(303));
+    let pay_page = checkout(&app, order, "ship").await;
+    pay(&app, &pay_page, "4000 0000 0000 3220")
+        .await
+        .assert_status(303)
+        .redirects_to(&pay_page);
+    app.get(&pay_page)
+        .await
+        .assert_status(200)
+        .assert_contains("being processed");
+    wait_for_status(&app, order, "paid").await;
+
+    // A bank transfer: a virtual account, confirmed by the bank's callback.
+    let order2 = order_of(buy(&app, d.listing, "b").await.assert_status(303));
+    let mut fields = vec![("delivery", "ship"), ("method", "bank_transfer")];
+    fields.extend_from_slice(&ADDRESS);
+    let to = app
+        .post(&format!("/orders/{order2}/checkout"), &fields)
+        .await
+        .location
+        .clone()
+        .expect("payment page");
+    let page = app.get(&to).await;
+    page.assert_status(200).assert_contains("8808");
+    app.post(&format!("{to}/transfer"), &[])
+        .await
+        .assert_status(303);
+    wait_for_status(&app, order2, "paid").await;
+    books_balance(&app).await;
+}
+
+#[tokio::test]
+async fn signed_sandbox_webhooks_apply_once_and_unsigned_ones_not_at_all() {
+    let app = spawn_app().await;
+    let d = deal(&app, Item::default()).await;
+    let order = order_of(buy(&app, d.listing, "w").await.assert_status(303));
+    let pay_page = checkout(&app, order, "ship").await;
+    let reference = pay_page.trim_start_matches("/pay/sandbox/").to_string();
+    let body = serde_json::json!({
+        "id": "evt_1", "reference": reference, "outcome": "succeeded",
+        "brand": "visa", "last4": "4242"
+    })
+    .to_string();
+    let secret = pasar::orders::payments::sandbox::webhook_secret("t".repeat(64).as_bytes());
+    let send = |sig: String, body: String| {
+        let client = reqwest::Client::new();
+        let url = app.url("/webhooks/sandbox");
+        async move {
+            client
+                .post(url)
+                .header("pasar-signature", sig)
+                .header("content-type", "application/json")
+                .body(body)
+                .send()
+                .await
+                .expect("webhook")
+                .status()
+                .as_u16()
+        }
+    };
+    let now = chrono::Utc::now().timestamp();
+    let bad = pasar::orders::payments::signature::sign(b"wrong", now, body.as_bytes());
+    assert_eq!(send(bad, body.clone()).await, 400);
+    assert_eq!(status(&app, order).await, "pending_payment");
+    let good = pasar::orders::payments::signature::sign(&secret, now, body.as_bytes());
+    assert_eq!(send(good.clone(), body.clone()).await, 200);
+    assert_eq!(send(good, body.clone()).await, 200);
+    assert_eq!(status(&app, order).await, "paid");
+    let payments_in = app
+        .count("SELECT count(*) AS n FROM ledger_entries WHERE kind = 'payment' AND account = 'escrow'")
+        .await;
+    assert_eq!(payments_in, 1, "the replay was applied again");
+    assert_eq!(mails_to(&app, SELLER).await, ["order_sold"]);
+    books_balance(&app).await;
+}
+
+// ---- stock, idempotency, races --------------------------------------------------------
+
+#[tokio::test]
+async fn a_double_submit_makes_one_order() {
+    let app = spawn_app().await;
+    let d = deal(
+        &app,
+        Item {
+            quantity: 5,
+            ..Item::default()
+        },
+    )
+    .await;
+    let token = app.csrf().await;
+    let path = format!("/listings/{}/buy", d.listing);
+    let fields = [
+        ("csrf_token", token.as_str()),
+        ("quantity", "1"),
+        ("key", "same-key"),
+    ];
+    let (a, b) = tokio::join!(app.post_raw(&path, &fields), app.post_raw(&path, &fields));
+    assert_eq!(order_of(&a), order_of(&b));
+    let c = app.post_raw(&path, &fields).await;
+    assert_eq!(order_of(&a), order_of(&c));
+    assert_eq!(app.count("SELECT count(*) AS n FROM orders").await, 1);
+    assert_eq!(stock(&app, d.listing).await.0, 4);
+}
+
+#[tokio::test]
+async fn twenty_buyers_race_for_the_last_item_and_one_gets_it() {
+    let app = spawn_app().await;
+    let seller = factories::user(&app, UserSpec::new(SELLER)).await;
+    let listing = listing(&app, seller, Item::default()).await;
+    let mut buyers = Vec::new();
+    for i in 0..20 {
+        let email = format!("racer{i}@example.com");
+        factories::user(&app, UserSpec::new(&email)).await;
+        let client = app.new_browser();
+        let login = |path: &str| app.url(path);
+        let page = client
+            .get(login("/login"))
+            .send()
+            .await
+            .expect("login page");
+        let token = crate::helpers::csrf_of(&page.text().await.expect("body")).expect("token");
+        let resp = client
+            .post(login("/login"))
+            .form(&[
+                ("csrf_token", token.as_str()),
+                ("email", &email),
+                ("password", PASSWORD),
+            ])
+            .send()
+            .await
+            .expect("login");
+        assert_eq!(resp.status().as_u16(), 303);
+        let page = client.get(login("/")).send().await.expect("home");
+        let token = crate::helpers::csrf_of(&page.text().await.expect("body")).expect("token");
+        buyers.push((client, token));
+    }
+    let url = app.url(&format!("/listings/{listing}/buy"));
+    let attempts = buyers.iter().enumerate().map(|(i, (client, token))| {
+        let url = url.clone();
+        async move {
+            let resp = client
+                .post(url)
+                .form(&[
+                    ("csrf_token", token.as_str()),
+                    ("quantity", "1"),
+                    ("key", &format!("k{i}")),
+                ])
+                .send()
+                .await
+                .expect("buy");
+            resp.headers()
+                .get("location")
+                .and_then(|l| l.to_str().ok())
+                .unwrap_or_default()
+                .to_string()
+        }
+    });
+    let places = futures_util::future::join_all(attempts).await;
+    let won = places.iter().filter(|p| p.starts_with("/orders/")).count();
+    assert_eq!(won, 1, "{places:?}");
+    assert_eq!(app.count("SELECT count(*) AS n FROM orders").await, 1);
+    assert_eq!(stock(&app, listing).await, (0, "sold".into()));
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM listings WHERE quantity < 0")
+            .await,
+        0
+    );
+}
+
+#[tokio::test]
+async fn an_unpaid_order_expires_and_its_stock_returns() {
+    let app = spawn_app().await;
+    let d = deal(&app, Item::default()).await;
+    let order = order_of(buy(&app, d.listing, "x").await.assert_status(303));
+    assert_eq!(stock(&app, d.listing).await, (0, "sold".into()));
+    // Not yet due: the job leaves it alone.
+    run_jobs_now(&app, "order_expire").await;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert_eq!(status(&app, order).await, "pending_payment");
+    app.db(move |c| {
+        diesel::update(orders::table.find(order))
+            .set(orders::pay_by.eq(chrono::Utc::now() - chrono::Duration::minutes(1)))
+            .execute(c)
+            .expect("due")
+    })
+    .await;
+    app.db(|c| {
+        diesel::update(jobs::table.filter(jobs::kind.eq("order_expire")))
+            .set((
+                jobs::status.eq("queued"),
+                jobs::run_at.eq(chrono::Utc::now()),
+            ))
+            .execute(c)
+            .expect("requeue")
+    })
+    .await;
+    wait_for_status(&app, order, "expired").await;
+    assert_eq!(stock(&app, d.listing).await, (1, "active".into()));
+    books_balance(&app).await;
+}
+
+// ---- cancellations and timeouts -------------------------------------------------------
+
+#[tokio::test]
+async fn a_cancelled_paid_order_refunds_the_buyer_in_full() {
+    let app = spawn_app().await;
+    let d = deal(&app, Item::default()).await;
+    let order = paid_order(&app, &d, "ship").await;
+    as_user(&app, SELLER).await;
+    // A reason is required.
+    app.post(&format!("/orders/{order}/cancel"), &[("reason", "")])
+        .await
+        .assert_status(422)
+        // The seller reads French.
+        .assert_contains("Choisissez un motif");
+    app.post(
+        &format!("/orders/{order}/cancel"),
+        &[("reason", "out_of_stock")],
+    )
+    .await
+    .assert_status(303);
+    assert_eq!(status(&app, order).await, "cancelled");
+    assert_eq!(stock(&app, d.listing).await, (1, "active".into()));
+    assert_eq!(seller_balance(&app, d.seller).await, vec![]);
+    let refunded = app
+        .count("SELECT coalesce(sum(amount_minor), 0)::bigint AS n FROM ledger_entries WHERE kind = 'refund' AND account = 'provider'")
+        .await;
+    assert_eq!(refunded, 2_600);
+    assert!(mails_to(&app, BUYER)
+        .await
+        .contains(&"order_cancelled_buyer".to_string()));
+    assert!(mails_to(&app, SELLER)
+        .await
+        .contains(&"order_cancelled_seller".to_string()));
+    // A refund for the provider was queued.
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM jobs WHERE kind = 'payment_refund'")
+            .await,
+        1
+    );
+    books_balance(&app).await;
+}
+
+#[tokio::test]
+async fn timeouts_cancel_late_sellers_and_confirm_for_silent_buyers() {
+    let app = spawn_app().await;
+    let d = deal(
+        &app,
+        Item {
+            quantity: 2,
+            ..Item::default()
+        },
+    )
+    .await;
+    let late = paid_order(&app, &d, "ship").await;
+    let silent = paid_order(&app, &d, "ship").await;
+    as_user(&app, SELLER).await;
+    app.post(
+        &format!("/orders/{silent}/ship"),
+        &[("carrier", "DHL"), ("tracking", "123")],
+    )
+    .await
+    .assert_status(303);
+    // Time passes: past the ship-by date and its grace, past the confirmation date.
+    app.db(move |c| {
+        let past = chrono::Utc::now() - chrono::Duration::days(30);
+        diesel::update(orders::table.find(late))
+            .set(orders::ship_by.eq(past))
+            .execute(c)
+            .expect("late");
+        diesel::update(orders::table.find(silent))
+            .set(orders::confirm_by.eq(past))
+            .execute(c)
+            .expect("silent");
+    })
+    .await;
+    run_jobs_now(&app, "order_late").await;
+    run_jobs_now(&app, "order_remind").await;
+    run_jobs_now(&app, "order_auto_confirm").await;
+    wait_for_status(&app, late, "cancelled").await;
+    wait_for_status(&app, silent, "completed").await;
+    assert!(mails_to(&app, BUYER)
+        .await
+        .contains(&"order_confirm_reminder".to_string()));
+    books_balance(&app).await;
+}
+
+// ---- who may do what ------------------------------------------------------------------
+
+/// (who, order, action, fields, expected status)
+type Case<'a> = (&'a str, i64, &'a str, &'a [(&'a str, &'a str)], u16);
+
+#[tokio::test]
+async fn every_action_answers_strangers_404_the_wrong_party_403_and_the_wrong_state_409() {
+    let app = spawn_app().await;
+    let d = deal(
+        &app,
+        Item {
+            quantity: 3,
+            ..Item::default()
+        },
+    )
+    .await;
+    let pending = order_of(buy(&app, d.listing, "p").await.assert_status(303));
+    let paid = paid_order(&app, &d, "ship").await;
+    factories::user(&app, UserSpec::new("stranger@example.com")).await;
+    let mut admin = UserSpec::new("admin@example.com");
+    admin.role = "admin";
+    factories::user(&app, admin).await;
+
+    let ship = [("carrier", "DHL"), ("tracking", "1")];
+    let reason = [("reason", "other")];
+    let dispute = [("reason", "not_received"), ("statement", "Nothing came.")];
+    // (who, order, action, fields, expected status)
+    let cases: Vec<Case> = vec![
+        ("stranger@example.com", paid, "ship", &ship, 404),
+        ("stranger@example.com", paid, "confirm", &[], 404),
+        ("stranger@example.com", paid, "cancel", &reason, 404),
+        (BUYER, paid, "ship", &ship, 403),
+        (BUYER, paid, "handover", &[("code", "123456")], 403),
+        (BUYER, paid, "confirm", &[], 409),
+        (BUYER, paid, "dispute", &dispute, 409),
+        (BUYER, pending, "confirm", &[], 409),
+        (SELLER, paid, "confirm", &[], 403),
+        (SELLER, paid, "abandon", &[], 403),
+        (SELLER, pending, "ship", &ship, 409),
+        (SELLER, paid, "dispute", &dispute, 403),
+        ("admin@example.com", paid, "ship", &ship, 403),
+        ("admin@example.com", paid, "confirm", &[], 403),
+        (
+            "admin@example.com",
+            paid,
+            "dispute/decide",
+            &[("decision", "refund"), ("statement", "x")],
+            409,
+        ),
+    ];
+    for (who, order, action, fields, want) in cases {
+        as_user(&app, who).await;
+        let before = status(&app, order).await;
+        let page = app.post(&format!("/orders/{order}/{action}"), fields).await;
+        assert_eq!(
+            page.status.as_u16(),
+            want,
+            "{who} {action} on {before} order"
+        );
+        assert_eq!(
+            status(&app, order).await,
+            before,
+            "{who} {action} changed it"
+        );
+    }
+    // Viewing: strangers 404, parties and admins 200, anonymous to the login page.
+    as_user(&app, "stranger@example.com").await;
+    app.get(&format!("/orders/{paid}")).await.assert_status(404);
+    as_user(&app, "admin@example.com").await;
+    app.get(&format!("/orders/{paid}")).await.assert_status(200);
+    app.get("/admin/disputes").await.assert_status(200);
+    app.get("/admin/books")
+        .await
+        .assert_status(200)
+        .assert_contains("The books balance");
+    as_user(&app, BUYER).await;
+    app.get("/admin/books").await.assert_status(404);
+    app.logout().await;
+    app.get(&format!("/orders/{paid}")).await.assert_status(303);
+    // Nobody buys their own listing; buying needs an account.
+    as_user(&app, SELLER).await;
+    buy(&app, d.listing, "own")
+        .await
+        .assert_status(303)
+        .redirects_to(&format!("/listings/{}", d.listing));
+    assert_eq!(app.count("SELECT count(*) AS n FROM orders").await, 2);
+    books_balance(&app).await;
+}
+
+// ---- disputes -----------------------------------------------------------------------
+
+#[tokio::test]
+async fn a_dispute_ends_in_an_accepted_partial_refund() {
+    let app = spawn_app().await;
+    let d = deal(&app, Item::default()).await;
+    let order = paid_order(&app, &d, "ship").await;
+    as_user(&app, SELLER).await;
+    app.post(
+        &format!("/orders/{order}/ship"),
+        &[("carrier", "DHL"), ("tracking", "1")],
+    )
+    .await
+    .assert_status(303);
+    as_user(&app, BUYER).await;
+    // A dispute needs a reason and a statement; what was typed stays.
+    app.post(
+        &format!("/orders/{order}/dispute"),
+        &[("reason", ""), ("statement", "The lens is cracked.")],
+    )
+    .await
+    .assert_status(422)
+    .assert_contains("The lens is cracked.");
+    app.post(
+        &format!("/orders/{order}/dispute"),
+        &[
+            ("reason", "not_as_described"),
+            ("statement", "The lens is cracked."),
+        ],
+    )
+    .await
+    .assert_status(303);
+    assert_eq!(status(&app, order).await, "disputed");
+    // The buyer cannot confirm any more: the money is frozen.
+    app.post(&format!("/orders/{order}/confirm"), &[])
+        .await
+        .assert_status(409);
+
+    as_user(&app, SELLER).await;
+    // Too much, then a fair offer (in the seller's French format).
+    app.post(
+        &format!("/orders/{order}/dispute/offer"),
+        &[("amount", "30")],
+    )
+    .await
+    .assert_status(422);
+    app.post(
+        &format!("/orders/{order}/dispute/offer"),
+        &[("amount", "5,00")],
+    )
+    .await
+    .assert_status(303);
+    as_user(&app, BUYER).await;
+    app.get(&format!("/orders/{order}"))
+        .await
+        .assert_contains("partial refund of €5.00");
+    app.post(&format!("/orders/{order}/dispute/accept-offer"), &[])
+        .await
+        .assert_status(303);
+    assert_eq!(status(&app, order).await, "completed");
+    // 25.00 - 5.00 = 20.00, less 3% = 19.40 to the seller.
+    assert_eq!(
+        seller_balance(&app, d.seller).await,
+        vec![("EUR".into(), 1_940)]
+    );
+    books_balance(&app).await;
+    assert_eq!(
+        mails_to(&app, BUYER).await,
+        [
+            "order_placed",
+            "order_paid",
+            "order_shipped",
+            "dispute_opened_buyer",
+            "dispute_offer_buyer",
+            "order_refunded",
+            "order_completed_buyer"
+        ]
+    );
+    assert_eq!(
+        mails_to(&app, SELLER).await,
+        [
+            "order_sold",
+            "dispute_opened_seller",
+            "dispute_offer_seller",
+            "order_completed_seller"
+        ]
+    );
+}
+
+#[tokio::test]
+async fn an_admin_decides_a_dispute_and_the_appeal_decision_is_final() {
+    let app = spawn_app().await;
+    let d = deal(&app, Item::default()).await;
+    let order = paid_order(&app, &d, "ship").await;
+    let mut admin = UserSpec::new("admin@example.com");
+    admin.role = "admin";
+    factories::user(&app, admin).await;
+    as_user(&app, SELLER).await;
+    app.post(
+        &format!("/orders/{order}/ship"),
+        &[("carrier", "DHL"), ("tracking", "1")],
+    )
+    .await;
+    as_user(&app, BUYER).await;
+    app.post(
+        &format!("/orders/{order}/dispute"),
+        &[("reason", "not_received"), ("statement", "Never came.")],
+    )
+    .await
+    .assert_status(303);
+    as_user(&app, SELLER).await;
+    app.post(
+        &format!(
+            "/orders/{order}/dispute/evidence?csrf_token={}",
+            app.csrf().await
+        ),
+        &[],
+    )
+    .await;
+    as_user(&app, "admin@example.com").await;
+    app.get("/admin/disputes")
+        .await
+        .assert_contains(&format!("#{order}"));
+    // The decision needs a reason both sides will read.
+    app.post(
+        &format!("/orders/{order}/dispute/decide"),
+        &[("decision", "release"), ("statement", "")],
+    )
+    .await
+    .assert_status(422);
+    app.post(
+        &format!("/orders/{order}/dispute/decide"),
+        &[
+            ("decision", "release"),
+            ("statement", "Tracking shows delivery."),
+        ],
+    )
+    .await
+    .assert_status(303);
+    // Not final yet: the buyer appeals, once.
+    assert_eq!(status(&app, order).await, "disputed");
+    as_user(&app, BUYER).await;
+    app.get(&format!("/orders/{order}"))
+        .await
+        .assert_contains("Tracking shows delivery.");
+    app.post(
+        &format!("/orders/{order}/dispute/appeal"),
+        &[("statement", "The tracking is for another parcel.")],
+    )
+    .await
+    .assert_status(303);
+    app.post(
+        &format!("/orders/{order}/dispute/appeal"),
+        &[("statement", "Again.")],
+    )
+    .await
+    .assert_status(409);
+    as_user(&app, "admin@example.com").await;
+    app.post(
+        &format!("/orders/{order}/dispute/decide"),
+        &[
+            ("decision", "refund"),
+            ("statement", "The carrier confirmed the mix-up."),
+        ],
+    )
+    .await
+    .assert_status(303);
+    assert_eq!(status(&app, order).await, "refunded");
+    assert_eq!(seller_balance(&app, d.seller).await, vec![]);
+    books_balance(&app).await;
+    let decided = app.outbox_text(BUYER, "dispute_final_buyer").await;
+    assert!(
+        decided.contains("The carrier confirmed the mix-up."),
+        "{decided}"
+    );
+}
+
+#[tokio::test]
+async fn an_unappealed_decision_becomes_final_when_its_window_closes() {
+    let app = spawn_app().await;
+    let d = deal(&app, Item::default()).await;
+    let order = paid_order(&app, &d, "pickup").await;
+    let code: String = app
+        .db(move |c| {
+            orders::table
+                .find(order)
+                .select(orders::handover_code)
+                .first(c)
+                .expect("code")
+        })
+        .await;
+    as_user(&app, SELLER).await;
+    app.post(&format!("/orders/{order}/handover"), &[("code", &code)])
+        .await
+        .assert_status(303);
+    as_user(&app, BUYER).await;
+    app.post(
+        &format!("/orders/{order}/dispute"),
+        &[
+            ("reason", "not_as_described"),
+            ("statement", "Wrong model."),
+        ],
+    )
+    .await
+    .assert_status(303);
+    let mut admin = UserSpec::new("admin@example.com");
+    admin.role = "admin";
+    factories::user(&app, admin).await;
+    as_user(&app, "admin@example.com").await;
+    app.post(
+        &format!("/orders/{order}/dispute/decide"),
+        &[
+            ("decision", "partial"),
+            ("amount", "8.00"),
+            ("statement", "Half the difference."),
+        ],
+    )
+    .await
+    .assert_status(303);
+    app.db(|c| {
+        use pasar::db::schema::disputes as ds;
+        diesel::update(ds::table)
+            .set(ds::final_at.eq(chrono::Utc::now() - chrono::Duration::seconds(1)))
+            .execute(c)
+            .expect("window closed")
+    })
+    .await;
+    run_jobs_now(&app, "dispute_final").await;
+    wait_for_status(&app, order, "completed").await;
+    // 20.00 - 8.00 = 12.00, less 3% = 11.64.
+    assert_eq!(
+        seller_balance(&app, d.seller).await,
+        vec![("EUR".into(), 1_164)]
+    );
+    books_balance(&app).await;
+}
