@@ -5,6 +5,7 @@ mod helpers;
 
 mod accounts;
 mod cache;
+mod crash;
 mod i18n;
 mod listings;
 mod mail;

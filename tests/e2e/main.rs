@@ -311,3 +311,174 @@ async fn a_seller_lists_and_a_shopper_finds_it_misspelt() {
         })
         .await;
 }
+
+/// An active listing of `seller` (20.00 EUR, 5.00 shipping), inserted directly.
+async fn camera_listing(app: &TestApp, seller: i64) -> i64 {
+    use diesel::prelude::*;
+    use pasar::db::schema::{categories, listings};
+    app.db(move |c| {
+        let cat: i32 = categories::table
+            .filter(categories::slug.eq("electronics"))
+            .select(categories::id)
+            .first(c)
+            .expect("category");
+        diesel::insert_into(listings::table)
+            .values((
+                listings::seller_id.eq(seller),
+                listings::category_id.eq(cat),
+                listings::title.eq("Vintage camera"),
+                listings::description.eq("Works well."),
+                listings::condition.eq("good"),
+                listings::price_minor.eq(2_000i64),
+                listings::currency.eq("EUR"),
+                listings::quantity.eq(1),
+                listings::ships.eq(true),
+                listings::shipping_minor.eq(Some(500i64)),
+                listings::pickup.eq(true),
+                listings::city.eq("Lyon"),
+                listings::country.eq("France"),
+                listings::status.eq("active"),
+                listings::published_at.eq(chrono::Utc::now()),
+            ))
+            .returning(listings::id)
+            .get_result(c)
+            .expect("listing")
+    })
+    .await
+}
+
+async fn log_in(c: &Client, base: &str, email: &str) -> anyhow::Result<()> {
+    c.goto(&format!("{base}/login")).await?;
+    fill(c, "#email", email).await?;
+    fill(c, "#password", helpers::PASSWORD).await?;
+    click(c, "form[action='/login'] button[type=submit]").await?;
+    c.wait().for_element(Locator::Css("details.menu")).await?;
+    Ok(())
+}
+
+async fn log_out(c: &Client) -> anyhow::Result<()> {
+    click(c, "details.menu summary").await?;
+    click(c, "form[action='/logout'] button").await?;
+    c.wait()
+        .for_element(Locator::Css("a[href='/login']"))
+        .await?;
+    Ok(())
+}
+
+async fn shot(c: &Client, name: &str) -> anyhow::Result<()> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/artifacts");
+    std::fs::create_dir_all(&dir)?;
+    std::fs::write(dir.join(format!("{name}.png")), c.screenshot().await?)?;
+    Ok(())
+}
+
+/// The buyer's side up to the payment page: buy now, delivery and address, card.
+async fn checkout_to_payment(c: &Client, base: &str, listing: i64) -> anyhow::Result<()> {
+    c.goto(&format!("{base}/listings/{listing}")).await?;
+    click(c, ".buy-form button[type=submit]").await?;
+    see(c, "What happens next").await?;
+    see(c, "€26.00").await?;
+    fill(c, "#a-name", "Bea Buyer").await?;
+    fill(c, "#a-line1", "1 rue de la Paix").await?;
+    fill(c, "#a-postcode", "75002").await?;
+    fill(c, "#a-city", "Paris").await?;
+    fill(c, "#a-country", "France").await?;
+    shot(c, "checkout-390").await?;
+    click(c, ".checkout-form button[type=submit]").await?;
+    see(c, "Pay securely").await?;
+    Ok(())
+}
+
+async fn pay_with(c: &Client, card: &str) -> anyhow::Result<()> {
+    fill(c, "#card_number", card).await?;
+    fill(c, "#expiry", "12/34").await?;
+    fill(c, "#cvc", "123").await?;
+    fill(c, "#cc-name", "Bea Buyer").await?;
+    click(c, ".card-form button[type=submit]").await?;
+    Ok(())
+}
+
+/// A shopper buys with the 4242 test card, the seller ships, the shopper confirms and
+/// both see the order completed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_shopper_buys_with_a_test_card_and_the_seller_is_paid() {
+    let app = spawn_app().await;
+    let seller = helpers::factories::user(
+        &app,
+        helpers::factories::UserSpec::new("seller@example.com"),
+    )
+    .await;
+    helpers::factories::user(&app, helpers::factories::UserSpec::new("buyer@example.com")).await;
+    let listing = camera_listing(&app, seller).await;
+    let browser = Browser::start().await;
+    let base = app.addr.clone();
+    browser
+        .journey("buy-ship-confirm", |c| async move {
+            c.set_window_size(390, 844).await?;
+            log_in(&c, &base, "buyer@example.com").await?;
+            checkout_to_payment(&c, &base, listing).await?;
+            shot(&c, "pay-390").await?;
+            pay_with(&c, "4242 4242 4242 4242").await?;
+            see(&c, "Payment received").await?;
+            see(&c, "The seller ships by").await?;
+            let order_url = c.current_url().await?.to_string();
+            log_out(&c).await?;
+
+            log_in(&c, &base, "seller@example.com").await?;
+            c.goto(&format!("{base}/me/sales")).await?;
+            see(&c, "Vintage camera").await?;
+            click(&c, ".order-row a.button").await?;
+            see(&c, "1 rue de la Paix").await?;
+            fill(&c, "#carrier", "La Poste").await?;
+            fill(&c, "#tracking", "LP123456FR").await?;
+            click(&c, ".ship-form button[type=submit]").await?;
+            see(&c, "Marked as shipped").await?;
+            log_out(&c).await?;
+
+            log_in(&c, &base, "buyer@example.com").await?;
+            c.goto(&order_url).await?;
+            see(&c, "LP123456FR").await?;
+            click(&c, "form[action$='/confirm'] button").await?;
+            see(&c, "Completed").await?;
+            c.set_window_size(1280, 900).await?;
+            shot(&c, "order-completed-1280").await?;
+            log_out(&c).await?;
+
+            log_in(&c, &base, "seller@example.com").await?;
+            c.goto(&order_url).await?;
+            see(&c, "Completed").await?;
+            c.goto(&format!("{base}/me/sales")).await?;
+            see(&c, "€24.25").await?;
+            shot(&c, "sales-1280").await?;
+            Ok(())
+        })
+        .await;
+}
+
+/// A declined card says so on the payment page and leaves the order payable.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_declined_card_is_explained_on_the_payment_page() {
+    let app = spawn_app().await;
+    let seller = helpers::factories::user(
+        &app,
+        helpers::factories::UserSpec::new("seller@example.com"),
+    )
+    .await;
+    helpers::factories::user(&app, helpers::factories::UserSpec::new("buyer@example.com")).await;
+    let listing = camera_listing(&app, seller).await;
+    let browser = Browser::start().await;
+    let base = app.addr.clone();
+    browser
+        .journey("declined-card", |c| async move {
+            c.set_window_size(390, 844).await?;
+            log_in(&c, &base, "buyer@example.com").await?;
+            checkout_to_payment(&c, &base, listing).await?;
+            pay_with(&c, "4000 0000 0000 0002").await?;
+            see(&c, "Your card was declined").await?;
+            shot(&c, "pay-declined-390").await?;
+            pay_with(&c, "4242 4242 4242 4242").await?;
+            see(&c, "Payment received").await?;
+            Ok(())
+        })
+        .await;
+}
