@@ -709,3 +709,4 @@ email-dispute-appealed-buyer-subject = The decision on { $title } was appealed
 email-dispute-appealed-buyer-body = The decision on “{ $title }” was appealed. Pasar support will look at it again; you can still add evidence.
 email-dispute-appealed-seller-subject = The decision on { $title } was appealed
 email-dispute-appealed-seller-body = The decision on “{ $title }” was appealed. Pasar support will look at it again; you can still add evidence.
+delete-open-orders = You have orders in progress. Your account can be deleted once they are completed or cancelled.

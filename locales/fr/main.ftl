@@ -709,3 +709,4 @@ email-dispute-appealed-buyer-subject = La décision concernant { $title } fait l
 email-dispute-appealed-buyer-body = La décision concernant « { $title } » fait l’objet d’un appel. Le service client Pasar va la réexaminer ; vous pouvez encore ajouter des preuves.
 email-dispute-appealed-seller-subject = La décision concernant { $title } fait l’objet d’un appel
 email-dispute-appealed-seller-body = La décision concernant « { $title } » fait l’objet d’un appel. Le service client Pasar va la réexaminer ; vous pouvez encore ajouter des preuves.
+delete-open-orders = Vous avez des commandes en cours. Votre compte pourra être supprimé une fois qu’elles seront terminées ou annulées.

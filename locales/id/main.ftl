@@ -699,3 +699,4 @@ email-dispute-appealed-buyer-subject = Banding diajukan atas keputusan untuk { $
 email-dispute-appealed-buyer-body = Banding telah diajukan atas keputusan untuk “{ $title }”. Tim dukungan Pasar akan meninjaunya kembali; Anda masih bisa menambahkan bukti.
 email-dispute-appealed-seller-subject = Banding diajukan atas keputusan untuk { $title }
 email-dispute-appealed-seller-body = Banding telah diajukan atas keputusan untuk “{ $title }”. Tim dukungan Pasar akan meninjaunya kembali; Anda masih bisa menambahkan bukti.
+delete-open-orders = Kamu masih punya pesanan yang berjalan. Akunmu bisa dihapus setelah pesanan itu selesai atau dibatalkan.

@@ -69,7 +69,72 @@ pub fn purge_if_due(
         diesel::sql_query("DELETE FROM rate_limits WHERE key LIKE '%:' || lower($1)")
             .bind::<diesel::sql_types::Text, _>(&email)
             .execute(conn)?;
-        diesel::delete(users::table.find(user_id)).execute(conn)?;
+        if has_orders(conn, user_id)? {
+            anonymise(conn, user_id)?;
+        } else {
+            diesel::delete(users::table.find(user_id)).execute(conn)?;
+        }
         Ok(true)
     })
+}
+
+/// Orders in which the user is buyer or seller, of any status.
+fn has_orders(conn: &mut PgConnection, user_id: i64) -> QueryResult<bool> {
+    use crate::db::schema::orders;
+    diesel::select(diesel::dsl::exists(
+        orders::table.filter(
+            orders::buyer_id
+                .eq(user_id)
+                .or(orders::seller_id.eq(user_id)),
+        ),
+    ))
+    .get_result(conn)
+}
+
+/// Orders still under way (money held or awaited): an account with any cannot be
+/// deleted until they end.
+pub fn open_orders(conn: &mut PgConnection, user_id: i64) -> QueryResult<i64> {
+    use crate::db::schema::orders;
+    orders::table
+        .filter(
+            orders::buyer_id
+                .eq(user_id)
+                .or(orders::seller_id.eq(user_id)),
+        )
+        .filter(orders::status.eq_any([
+            "pending_payment",
+            "paid",
+            "shipped",
+            "received",
+            "disputed",
+        ]))
+        .count()
+        .get_result(conn)
+}
+
+/// The other party's orders and the books keep pointing at the account, so it stays as
+/// a row without anything personal: no email, name, address, password or listings.
+fn anonymise(conn: &mut PgConnection, user_id: i64) -> QueryResult<()> {
+    use crate::db::schema::{addresses, email_tokens, listings};
+    diesel::update(users::table.find(user_id))
+        .set((
+            users::email.eq(format!("deleted-{user_id}@deleted.invalid")),
+            users::email_verified_at.eq(None::<DateTime<Utc>>),
+            users::password_hash.eq("!"),
+            users::display_name.eq("—"),
+            users::bio.eq(""),
+            users::city.eq(""),
+            users::country.eq(""),
+            users::pending_email.eq(None::<String>),
+            users::holiday_until.eq(None::<chrono::NaiveDate>),
+            users::session_version.eq(users::session_version + 1),
+            users::updated_at.eq(diesel::dsl::now),
+        ))
+        .execute(conn)?;
+    diesel::delete(addresses::table.filter(addresses::user_id.eq(user_id))).execute(conn)?;
+    diesel::delete(email_tokens::table.filter(email_tokens::user_id.eq(user_id))).execute(conn)?;
+    diesel::update(listings::table.filter(listings::seller_id.eq(user_id)))
+        .set(listings::status.eq("removed"))
+        .execute(conn)?;
+    Ok(())
 }

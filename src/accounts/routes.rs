@@ -577,6 +577,19 @@ async fn delete_account(ctx: Ctx, state: web::Data<AppState>, form: web::Form<De
             &settings_for(ctx, &user, Section::Delete, errors),
         );
     }
+    let uid = user.id;
+    let open = db::run(&state.pool, move |conn| {
+        Ok(deletion::open_orders(conn, uid)?)
+    })
+    .await?;
+    if open > 0 {
+        let mut errors = FormErrors::default();
+        errors.add("delete_password", "delete-open-orders");
+        return render_status(
+            StatusCode::CONFLICT,
+            &settings_for(ctx, &user, Section::Delete, errors),
+        );
+    }
     let cfg = state.config.clone();
     let locale = user.locale();
     let due = db::run(&state.pool, move |conn| {

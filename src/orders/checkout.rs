@@ -102,6 +102,15 @@ pub fn buy(
     if listing.status == "draft" || listing.status == "removed" {
         return Err(AppError::NotFound);
     }
+    let leaving: bool = diesel::select(diesel::dsl::exists(
+        crate::db::schema::users::table
+            .find(listing.seller_id)
+            .filter(crate::db::schema::users::deletion_requested_at.is_not_null()),
+    ))
+    .get_result(conn)?;
+    if leaving {
+        return Ok(Err(Refusal::NotForSale));
+    }
     if crate::listings::manage::holiday_until(conn, listing.seller_id)?.is_some() {
         return Ok(Err(Refusal::OnHoliday));
     }

@@ -1060,3 +1060,475 @@ async fn an_unappealed_decision_becomes_final_when_its_window_closes() {
     );
     books_balance(&app).await;
 }
+
+/// What a refused action answers: `None` when the action is allowed (covered by the
+/// journeys above), else the status. `state` is the order's status; disputes here are
+/// open, with no offer, no return and no decision yet.
+fn refusal(action: &str, state: &str, pickup: bool, who: &str) -> Option<u16> {
+    use pasar::orders::state::Role;
+    let role = match who {
+        "buyer" => Role::Buyer,
+        "seller" => Role::Seller,
+        "admin" => Role::Admin,
+        "anonymous" => return Some(303),
+        _ => return Some(404),
+    };
+    let (roles, states): (&[Role], &[&str]) = match action {
+        "abandon" => (&[Role::Buyer], &["pending_payment"]),
+        "ship" => (&[Role::Seller], &["paid"]),
+        "handover" => (&[Role::Seller], &["paid"]),
+        "confirm" => (&[Role::Buyer], &["shipped", "received"]),
+        "cancel" => (&[Role::Buyer, Role::Seller], &["paid"]),
+        "dispute" => (&[Role::Buyer], &["shipped", "received"]),
+        "dispute/offer" | "dispute/accept-return" | "dispute/return-received" => {
+            (&[Role::Seller], &["disputed"])
+        }
+        "dispute/accept-offer" => (&[Role::Buyer], &["disputed"]),
+        "dispute/appeal" => (&[Role::Buyer, Role::Seller], &["disputed"]),
+        "dispute/decide" => (&[Role::Admin], &["disputed"]),
+        _ => unreachable!("{action}"),
+    };
+    if !roles.contains(&role) {
+        return Some(403);
+    }
+    if !states.contains(&state) {
+        return Some(409);
+    }
+    match action {
+        // Wrong kind of delivery for the step.
+        "ship" if pickup => Some(409),
+        "handover" if !pickup => Some(409),
+        // The open dispute has no offer, no accepted return and no decision.
+        "dispute/accept-offer" | "dispute/return-received" | "dispute/appeal" => Some(409),
+        _ => None,
+    }
+}
+
+/// Status, timeline, ledger rows and emails of an order: "changed nothing" means equal.
+async fn snapshot(app: &TestApp, order: i64) -> (String, i64, i64, i64) {
+    app.db(move |c| {
+        use diesel::dsl::count_star;
+        use pasar::db::schema::{ledger_entries as l, order_events as e, outbound_emails as m};
+        let s: String = orders::table
+            .find(order)
+            .select(orders::status)
+            .first(c)
+            .expect("order");
+        let ev: i64 = e::table
+            .filter(e::order_id.eq(order))
+            .select(count_star())
+            .first(c)
+            .expect("events");
+        let le: i64 = l::table
+            .filter(l::order_id.eq(order))
+            .select(count_star())
+            .first(c)
+            .expect("ledger");
+        let ms: i64 = m::table.select(count_star()).first(c).expect("mails");
+        (s, ev, le, ms)
+    })
+    .await
+}
+
+#[tokio::test]
+async fn every_refused_transition_by_every_actor_changes_nothing() {
+    let app = spawn_app().await;
+    let d = deal(
+        &app,
+        Item {
+            quantity: 20,
+            ..Item::default()
+        },
+    )
+    .await;
+    factories::user(&app, UserSpec::new("stranger@example.com")).await;
+    let mut admin = UserSpec::new("admin@example.com");
+    admin.role = "admin";
+    factories::user(&app, admin).await;
+    // One order in every state (pickup ones where the delivery matters).
+    let mut orders_by_state = Vec::new();
+    let pending = order_of(buy(&app, d.listing, "pending").await.assert_status(303));
+    orders_by_state.push((pending, "pending_payment", false));
+    for (state, pickup) in [
+        ("paid", false),
+        ("paid", true),
+        ("shipped", false),
+        ("received", true),
+        ("disputed", false),
+        ("completed", false),
+        ("cancelled", false),
+        ("refunded", false),
+    ] {
+        let o = paid_order(&app, &d, if pickup { "pickup" } else { "ship" }).await;
+        orders_by_state.push((o, state, pickup));
+    }
+    let expired = order_of(buy(&app, d.listing, "expired").await.assert_status(303));
+    orders_by_state.push((expired, "expired", false));
+    // Put each in its state as its life would have (the money is not the point here).
+    for (o, state, _) in orders_by_state.clone() {
+        app.db(move |c| {
+            diesel::update(orders::table.find(o))
+                .set(orders::status.eq(state))
+                .execute(c)
+                .expect("state");
+            if state == "disputed" {
+                use pasar::db::schema::disputes as ds;
+                diesel::insert_into(ds::table)
+                    .values((
+                        ds::order_id.eq(o),
+                        ds::reason.eq("not_received"),
+                        ds::order_status.eq("shipped"),
+                        ds::evidence_until.eq(chrono::Utc::now() + chrono::Duration::days(3)),
+                    ))
+                    .execute(c)
+                    .expect("dispute");
+            }
+        })
+        .await;
+    }
+    let fields: Vec<(&str, Vec<(&str, &str)>)> = vec![
+        ("abandon", vec![]),
+        ("ship", vec![("carrier", "DHL"), ("tracking", "1")]),
+        ("handover", vec![("code", "000000")]),
+        ("confirm", vec![]),
+        ("cancel", vec![("reason", "other")]),
+        (
+            "dispute",
+            vec![("reason", "not_received"), ("statement", "No parcel.")],
+        ),
+        ("dispute/offer", vec![("amount", "1.00")]),
+        ("dispute/accept-offer", vec![]),
+        ("dispute/accept-return", vec![]),
+        ("dispute/return-received", vec![]),
+        ("dispute/appeal", vec![("statement", "Please look again.")]),
+        (
+            "dispute/decide",
+            vec![("decision", "release"), ("statement", "Delivered.")],
+        ),
+    ];
+    let actors = [
+        ("buyer", Some(BUYER)),
+        ("seller", Some(SELLER)),
+        ("stranger", Some("stranger@example.com")),
+        ("admin", Some("admin@example.com")),
+        ("anonymous", None),
+    ];
+    let mut checked = 0;
+    for (who, email) in actors {
+        match email {
+            Some(e) => as_user(&app, e).await,
+            None => {
+                app.logout().await;
+            }
+        }
+        for (order, state, pickup) in &orders_by_state {
+            for (action, f) in &fields {
+                let Some(want) = refusal(action, state, *pickup, who) else {
+                    continue;
+                };
+                let before = snapshot(&app, *order).await;
+                let page = app.post(&format!("/orders/{order}/{action}"), f).await;
+                assert_eq!(
+                    page.status.as_u16(),
+                    want,
+                    "{who} {action} on a {state} order"
+                );
+                if who == "anonymous" {
+                    assert!(
+                        page.location.as_deref().unwrap_or("").starts_with("/login"),
+                        "anonymous goes to the login page"
+                    );
+                }
+                let after = snapshot(&app, *order).await;
+                // A wrong handover code is noted on the timeline, nothing else.
+                if !(action == &"handover" && want == 303) {
+                    assert_eq!(
+                        before, after,
+                        "{who} {action} on a {state} order changed it"
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 400, "{checked} refusals checked");
+}
+
+/// Waits until the SMTP server holds `n` messages and returns them.
+async fn delivered(smtp: &crate::helpers::SmtpServer, n: usize) -> Vec<crate::helpers::Mail> {
+    for _ in 0..300 {
+        let all = smtp.messages();
+        if all.len() >= n {
+            return all;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("only {} of {n} emails arrived", smtp.messages().len());
+}
+
+#[tokio::test]
+async fn the_emails_of_a_sale_and_of_a_dispute_reach_both_sides_in_their_language() {
+    let smtp = crate::helpers::SmtpServer::start();
+    let app = crate::helpers::spawn_app_with(crate::helpers::Options {
+        smtp_url: Some(smtp.url()),
+        ..Default::default()
+    })
+    .await;
+    let d = deal(
+        &app,
+        Item {
+            quantity: 2,
+            ..Item::default()
+        },
+    )
+    .await;
+    // A sale: paid, shipped, confirmed.
+    let sale = paid_order(&app, &d, "ship").await;
+    as_user(&app, SELLER).await;
+    app.post(
+        &format!("/orders/{sale}/ship"),
+        &[("carrier", "DHL"), ("tracking", "JD0001")],
+    )
+    .await
+    .assert_status(303);
+    as_user(&app, BUYER).await;
+    app.post(&format!("/orders/{sale}/confirm"), &[])
+        .await
+        .assert_status(303);
+    let mails = delivered(&smtp, 6).await;
+    let mut got: Vec<(String, String)> = mails
+        .iter()
+        .map(|m| (m.to.clone(), m.subject.clone()))
+        .collect();
+    got.sort();
+    let mut want = vec![
+        (
+            BUYER.to_string(),
+            format!("Your order #{sale}: Vintage camera"),
+        ),
+        (
+            BUYER.to_string(),
+            "Payment received for Vintage camera".to_string(),
+        ),
+        (
+            BUYER.to_string(),
+            "Vintage camera is on its way".to_string(),
+        ),
+        (BUYER.to_string(), format!("Order #{sale} is complete")),
+        // The seller reads French.
+        (
+            SELLER.to_string(),
+            "Vous avez vendu Vintage camera".to_string(),
+        ),
+        (
+            SELLER.to_string(),
+            "Vous avez été payé pour Vintage camera".to_string(),
+        ),
+    ];
+    want.sort();
+    assert_eq!(got, want);
+    for m in &mails {
+        let link = m.link(&format!("/orders/{sale}"));
+        assert_eq!(crate::helpers::path_of(&link), format!("/orders/{sale}"));
+        assert!(
+            m.html.contains(&format!("/orders/{sale}")),
+            "HTML part links too"
+        );
+    }
+    let shipped = mails
+        .iter()
+        .find(|m| m.subject.contains("on its way"))
+        .expect("shipped mail");
+    assert!(shipped.text.contains("JD0001"), "{}", shipped.text);
+
+    // A dispute: opened, an offer, accepted.
+    let disputed = paid_order(&app, &d, "ship").await;
+    as_user(&app, SELLER).await;
+    app.post(
+        &format!("/orders/{disputed}/ship"),
+        &[("carrier", "DHL"), ("tracking", "JD0002")],
+    )
+    .await;
+    as_user(&app, BUYER).await;
+    app.post(
+        &format!("/orders/{disputed}/dispute"),
+        &[("reason", "not_as_described"), ("statement", "Scratched.")],
+    )
+    .await
+    .assert_status(303);
+    as_user(&app, SELLER).await;
+    app.post(
+        &format!("/orders/{disputed}/dispute/offer"),
+        &[("amount", "4,00")],
+    )
+    .await
+    .assert_status(303);
+    as_user(&app, BUYER).await;
+    app.post(&format!("/orders/{disputed}/dispute/accept-offer"), &[])
+        .await
+        .assert_status(303);
+    // 6 before; this order: placed, paid, sold, shipped, 2 opened, 2 offer, refund,
+    // 2 completed = 11.
+    let mails = delivered(&smtp, 17).await;
+    let about: Vec<_> = mails
+        .iter()
+        .filter(|m| m.text.contains(&format!("/orders/{disputed}")))
+        .collect();
+    assert_eq!(
+        about.len(),
+        11,
+        "{:?}",
+        about.iter().map(|m| &m.subject).collect::<Vec<_>>()
+    );
+    let refund = about
+        .iter()
+        .find(|m| m.to == BUYER && m.subject.starts_with("Refund"))
+        .expect("refund mail");
+    assert!(refund.text.contains("€4.00"), "{}", refund.text);
+    let opened = about
+        .iter()
+        .find(|m| m.to == SELLER && m.subject.contains("litige"))
+        .expect("the seller hears of the dispute in French");
+    assert!(opened.text.contains("Vintage camera"));
+    books_balance(&app).await;
+}
+
+#[tokio::test]
+async fn stripe_webhooks_are_verified_and_applied_once() {
+    let app = crate::helpers::spawn_app_with(crate::helpers::Options {
+        extra_env: vec![
+            ("PAYMENT_PROVIDER", "stripe".into()),
+            ("STRIPE_SECRET_KEY", "sk_test_123".into()),
+            ("STRIPE_WEBHOOK_SECRET", "whsec_test".into()),
+            // Nothing listens here: starting a payment fails like an outage.
+            ("STRIPE_API_BASE", "http://127.0.0.1:9".into()),
+        ],
+        ..Default::default()
+    })
+    .await;
+    let d = deal(&app, Item::default()).await;
+    let order = order_of(buy(&app, d.listing, "s").await.assert_status(303));
+    let mut fields = vec![("delivery", "ship"), ("method", "card")];
+    fields.extend_from_slice(&ADDRESS);
+    // Stripe unreachable: a clear message on the same page, the address kept.
+    app.post(&format!("/orders/{order}/checkout"), &fields)
+        .await
+        .assert_status(422)
+        .assert_contains("not answering")
+        .assert_contains("1 rue de la Paix");
+    // The session Stripe would have opened.
+    app.db(move |c| {
+        use pasar::db::schema::payments as p;
+        diesel::insert_into(p::table)
+            .values((
+                p::order_id.eq(order),
+                p::provider.eq("stripe"),
+                p::method.eq("checkout"),
+                p::reference.eq("cs_test_1"),
+                p::amount_minor.eq(2_600i64),
+                p::currency.eq("EUR"),
+            ))
+            .execute(c)
+            .expect("payment")
+    })
+    .await;
+    let event = |id: &str, kind: &str| {
+        serde_json::json!({
+            "id": id, "type": kind,
+            "data": { "object": {
+                "id": "cs_test_1", "object": "checkout.session",
+                "payment_status": "paid", "payment_intent": "pi_123"
+            }}
+        })
+        .to_string()
+    };
+    let send = |sig: String, body: String| {
+        let url = app.url("/webhooks/stripe");
+        async move {
+            reqwest::Client::new()
+                .post(url)
+                .header("stripe-signature", sig)
+                .body(body)
+                .send()
+                .await
+                .expect("webhook")
+                .status()
+                .as_u16()
+        }
+    };
+    let now = chrono::Utc::now().timestamp();
+    let sign = |secret: &[u8], body: &str| {
+        pasar::orders::payments::signature::sign(secret, now, body.as_bytes())
+    };
+    let paid = event("evt_1", "checkout.session.completed");
+    assert_eq!(send(sign(b"whsec_other", &paid), paid.clone()).await, 400);
+    assert_eq!(status(&app, order).await, "pending_payment");
+    let other = event("evt_0", "customer.created");
+    assert_eq!(send(sign(b"whsec_test", &other), other).await, 200);
+    assert_eq!(send(sign(b"whsec_test", &paid), paid.clone()).await, 200);
+    assert_eq!(send(sign(b"whsec_test", &paid), paid).await, 200);
+    assert_eq!(status(&app, order).await, "paid");
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM ledger_entries WHERE kind = 'payment' AND account = 'escrow'")
+            .await,
+        1
+    );
+    let intent: String = app
+        .db(|c| {
+            use pasar::db::schema::payments as p;
+            p::table
+                .filter(p::reference.eq("cs_test_1"))
+                .select(p::provider_payment)
+                .first(c)
+                .expect("payment")
+        })
+        .await;
+    assert_eq!(intent, "pi_123", "kept for refunds");
+    books_balance(&app).await;
+}
+
+#[tokio::test]
+async fn accounts_with_orders_wait_for_them_and_are_then_anonymised_not_deleted() {
+    let app = crate::helpers::spawn_app_with(crate::helpers::Options {
+        extra_env: vec![("PASAR_DELETION_GRACE_DAYS", "0".into())],
+        ..Default::default()
+    })
+    .await;
+    let d = deal(&app, Item::default()).await;
+    let order = paid_order(&app, &d, "ship").await;
+    // Money is held for this order: the buyer cannot leave yet.
+    app.post("/me/settings/delete", &[("current_password", PASSWORD)])
+        .await
+        .assert_status(409)
+        .assert_contains("orders in progress");
+    as_user(&app, SELLER).await;
+    app.post(
+        &format!("/orders/{order}/ship"),
+        &[("carrier", "DHL"), ("tracking", "1")],
+    )
+    .await;
+    as_user(&app, BUYER).await;
+    app.post(&format!("/orders/{order}/confirm"), &[])
+        .await
+        .assert_status(303);
+    // Done: now the buyer may go. The order keeps its buyer, without anything personal.
+    app.post("/me/settings/delete", &[("current_password", PASSWORD)])
+        .await
+        .redirects_to("/");
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    while app
+        .count("SELECT count(*) AS n FROM users WHERE email = 'buyer@example.com'")
+        .await
+        > 0
+    {
+        assert!(std::time::Instant::now() < deadline, "account not purged");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM users u JOIN orders o ON o.buyer_id = u.id WHERE u.email LIKE 'deleted-%@deleted.invalid' AND u.display_name = '—'")
+            .await,
+        1
+    );
+    app.login(BUYER, PASSWORD).await.assert_status(422);
+    books_balance(&app).await;
+}
