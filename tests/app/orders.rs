@@ -1532,3 +1532,84 @@ async fn accounts_with_orders_wait_for_them_and_are_then_anonymised_not_deleted(
     app.login(BUYER, PASSWORD).await.assert_status(422);
     books_balance(&app).await;
 }
+
+#[tokio::test]
+async fn evidence_takes_text_and_photos_and_a_return_refunds_in_full() {
+    use crate::listings::{jpeg, submit, Form};
+    let app = spawn_app().await;
+    let d = deal(&app, Item::default()).await;
+    let order = paid_order(&app, &d, "ship").await;
+    as_user(&app, SELLER).await;
+    app.post(
+        &format!("/orders/{order}/ship"),
+        &[("carrier", "DHL"), ("tracking", "1")],
+    )
+    .await;
+    as_user(&app, BUYER).await;
+    app.post(
+        &format!("/orders/{order}/dispute"),
+        &[
+            ("reason", "not_as_described"),
+            ("statement", "Broken strap."),
+        ],
+    )
+    .await
+    .assert_status(303);
+    let evidence = format!("/orders/{order}/dispute/evidence");
+    // Empty evidence and a text file named .jpg are refused on the page.
+    let page = submit(
+        &app,
+        &evidence,
+        Form {
+            fields: vec![("body".into(), "".into())],
+            files: vec![],
+        },
+    )
+    .await;
+    page.assert_status(422);
+    let page = submit(
+        &app,
+        &evidence,
+        Form {
+            fields: vec![("body".into(), "Here it is.".into())],
+            files: vec![("strap.jpg".into(), b"not an image".to_vec())],
+        },
+    )
+    .await;
+    page.assert_status(422).assert_contains("Here it is.");
+    submit(
+        &app,
+        &evidence,
+        Form {
+            fields: vec![("body".into(), "Photo of the strap.".into())],
+            files: vec![("strap.jpg".into(), jpeg(800, 600, 90))],
+        },
+    )
+    .await
+    .assert_status(303);
+    let page = app.get(&format!("/orders/{order}")).await;
+    page.assert_contains("Photo of the strap.");
+    assert!(page.body.contains("/media/"), "the photo is shown");
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM dispute_evidence WHERE photo_key IS NOT NULL")
+            .await,
+        1
+    );
+    // The seller takes the item back; when it is back, the buyer gets everything.
+    as_user(&app, SELLER).await;
+    app.post(&format!("/orders/{order}/dispute/accept-return"), &[])
+        .await
+        .assert_status(303);
+    app.post(&format!("/orders/{order}/dispute/return-received"), &[])
+        .await
+        .assert_status(303);
+    assert_eq!(status(&app, order).await, "refunded");
+    let refunded = app
+        .count("SELECT coalesce(sum(amount_minor), 0)::bigint AS n FROM ledger_entries WHERE kind = 'refund' AND account = 'provider'")
+        .await;
+    assert_eq!(refunded, 2_600);
+    assert!(mails_to(&app, BUYER)
+        .await
+        .contains(&"dispute_return_buyer".to_string()));
+    books_balance(&app).await;
+}
