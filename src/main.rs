@@ -59,10 +59,11 @@ fn seed_demo(url: &str, config: &Config) -> anyhow::Result<()> {
     let hash = bcrypt::hash(pasar::seed::DEMO_PASSWORD, 12)?;
     let storage = photo_storage(config)?;
     let mut conn = db::connect(url)?;
-    let added = pasar::seed::demo_all(&mut conn, &hash, &storage)?;
+    let added = pasar::seed::demo_all(&mut conn, &hash, &storage, config)?;
     tracing::info!(
         users = added.users,
         listings = added.listings,
+        orders = added.orders,
         seconds = started.elapsed().as_secs_f64(),
         "demo data ready: sign in as admin@demo.pasar.test (or siti@, maria@, camille@...) with password {}",
         pasar::seed::DEMO_PASSWORD

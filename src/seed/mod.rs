@@ -9,6 +9,7 @@
 pub mod bench;
 pub mod catalogue;
 pub mod listings;
+pub mod orders;
 pub mod pictures;
 pub mod rng;
 
@@ -138,21 +139,28 @@ pub fn demo(conn: &mut PgConnection, password_hash: &str) -> QueryResult<usize> 
 pub struct DemoSummary {
     pub users: usize,
     pub listings: usize,
+    pub orders: usize,
 }
 
-/// The whole demo: members, then their listings with pictures, then the derived search
-/// data. Safe to run on every start (`pasar serve --demo`): what exists is left alone.
+/// The whole demo: members, then their listings with pictures, the derived search data,
+/// then a few orders between them. Safe to run on every start (`pasar serve --demo`): what exists is left alone.
 pub fn demo_all(
     conn: &mut PgConnection,
     password_hash: &str,
     storage: &dyn Storage,
+    cfg: &crate::config::Config,
 ) -> anyhow::Result<DemoSummary> {
     let users = demo(conn, password_hash)?;
     let listings = demo_listings(conn, storage)?;
     if listings > 0 {
         refresh_search(conn)?;
     }
-    Ok(DemoSummary { users, listings })
+    let orders = orders::demo_orders(conn, cfg).map_err(|e| anyhow::anyhow!("demo orders: {e}"))?;
+    Ok(DemoSummary {
+        users,
+        listings,
+        orders,
+    })
 }
 
 /// Brings the search vocabulary (`search_words`, used for typo tolerance) up to date

@@ -69,6 +69,46 @@ async fn the_demo_fills_every_category_in_four_languages_and_runs_twice_without_
     assert_eq!(first, (40, pasar::seed::listings::DEMO_LISTINGS));
     assert_eq!(second, (0, 0), "a second run adds nothing");
 
+    // Orders between demo members, in every state a visitor should see, once.
+    let data = app.data_dir.display().to_string();
+    let made = app
+        .db(move |conn| {
+            let cfg = pasar::config::Config::from_lookup(|k| match k {
+                "PASAR_SECRET" => Some("t".repeat(64)),
+                "PASAR_DATA" => Some(data.clone()),
+                _ => None,
+            })
+            .expect("config");
+            let first = pasar::seed::orders::demo_orders(conn, &cfg).expect("demo orders");
+            let again = pasar::seed::orders::demo_orders(conn, &cfg).expect("again");
+            (first, again)
+        })
+        .await;
+    assert_eq!(made, (6, 0));
+    for (status, n) in [
+        ("completed", 3),
+        ("paid", 1),
+        ("shipped", 1),
+        ("disputed", 1),
+    ] {
+        let sql = format!("SELECT count(*) AS n FROM orders WHERE status = '{status}'");
+        let got = app
+            .db(move |c| {
+                #[derive(QueryableByName)]
+                struct N {
+                    #[diesel(sql_type = diesel::sql_types::BigInt)]
+                    n: i64,
+                }
+                diesel::sql_query(sql).get_result::<N>(c).expect("count").n
+            })
+            .await;
+        assert_eq!(got, n, "{status} demo orders");
+    }
+    let problems = app
+        .db(|c| pasar::orders::ledger::imbalances(c).expect("books"))
+        .await;
+    assert!(problems.is_empty(), "{problems:?}");
+
     let rows: Vec<Row> = app
         .db(|conn| {
             listings::table

@@ -1,0 +1,136 @@
+//! Demo orders between demo members, so a new visitor sees the buying side alive: sales
+//! completed (with balances), one waiting to be shipped, one on its way, one in dispute.
+//! They go through the same rules as real orders (reservation, sandbox payment, ledger,
+//! emails), so the books balance. Nothing is added once any order exists.
+
+use diesel::prelude::*;
+
+use crate::config::Config;
+use crate::db::schema::{listings, orders, users};
+use crate::listings::model::Listing;
+use crate::orders::checkout::{self, AddressInput};
+use crate::orders::payments::{self, Outcome, Started};
+use crate::orders::state::{self, Actor};
+use crate::orders::{disputes, model};
+use crate::web::AppError;
+
+/// (buyer, where the order ends up)
+const SCENARIOS: [(&str, &str); 6] = [
+    ("camille", "completed"),
+    ("siti", "completed"),
+    ("maria", "completed"),
+    ("emma", "paid"),
+    ("lucas", "shipped"),
+    ("budi", "disputed"),
+];
+
+pub fn demo_orders(conn: &mut PgConnection, cfg: &Config) -> Result<usize, AppError> {
+    let any: bool =
+        diesel::select(diesel::dsl::exists(orders::table.select(orders::id))).get_result(conn)?;
+    if any {
+        return Ok(0);
+    }
+    let mut made = 0;
+    for (i, (local, end)) in SCENARIOS.iter().enumerate() {
+        let Some((buyer, name, city, country)) = users::table
+            .filter(users::email.eq(super::demo_email(local)))
+            .select((users::id, users::display_name, users::city, users::country))
+            .first::<(i64, String, String, String)>(conn)
+            .optional()?
+        else {
+            continue;
+        };
+        // A shipped item of someone else, a different one for each scenario.
+        let Some(listing) = listings::table
+            .filter(listings::status.eq("active"))
+            .filter(listings::ships.eq(true))
+            .filter(listings::seller_id.ne(buyer))
+            .order(listings::id)
+            .offset(7 * i as i64 + 3)
+            .select(Listing::as_select())
+            .first(conn)
+            .optional()?
+        else {
+            continue;
+        };
+        conn.transaction(|conn| play(conn, cfg, i, buyer, &name, &city, &country, &listing, end))?;
+        made += 1;
+    }
+    Ok(made)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn play(
+    conn: &mut PgConnection,
+    cfg: &Config,
+    i: usize,
+    buyer: i64,
+    name: &str,
+    city: &str,
+    country: &str,
+    listing: &Listing,
+    end: &str,
+) -> Result<(), AppError> {
+    let key = format!("demo-order-{i}");
+    let Ok(id) = checkout::buy(conn, cfg, buyer, listing.id, 1, &key)? else {
+        return Ok(());
+    };
+    let o = model::find(conn, id)?;
+    let address = AddressInput {
+        name: name.to_string(),
+        line1: format!("{} Demo Street", 10 + i),
+        line2: String::new(),
+        city: city.to_string(),
+        postcode: format!("{:05}", 10_000 + i * 111),
+        country: country.to_string(),
+    };
+    let o = checkout::set_delivery(conn, cfg, &o, listing, false, &address, i == 0)?;
+    let started = Started {
+        reference: format!("sbx_demo_{i}"),
+        method: "card",
+        redirect: String::new(),
+        virtual_account: String::new(),
+    };
+    let p = payments::record(conn, "sandbox", &o, &started)?;
+    payments::apply_outcome(
+        conn,
+        cfg,
+        p,
+        &Outcome::Succeeded {
+            brand: "visa".into(),
+            last4: "4242".into(),
+            provider_payment: started.reference.clone(),
+        },
+    )?;
+    if end == "paid" {
+        return Ok(());
+    }
+    let seller = Actor::User {
+        id: o.seller_id,
+        admin: false,
+    };
+    let buyer = Actor::User {
+        id: buyer,
+        admin: false,
+    };
+    state::ship(
+        conn,
+        cfg,
+        id,
+        seller,
+        "PosIndonesia",
+        &format!("DEMO{:06}", 4_200 + i),
+    )?;
+    match end {
+        "completed" => state::confirm(conn, cfg, id, buyer),
+        "disputed" => disputes::open(
+            conn,
+            cfg,
+            id,
+            buyer,
+            "not_as_described",
+            "The colour is not the one in the photos.",
+        ),
+        _ => Ok(()),
+    }
+}
