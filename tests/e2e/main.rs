@@ -482,3 +482,87 @@ async fn a_declined_card_is_explained_on_the_payment_page() {
         })
         .await;
 }
+
+/// Local pickup: the buyer pays, shows the handover code, the seller types it, the
+/// buyer confirms. Then a second order ends in a dispute settled by a partial refund.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pickup_with_the_handover_code_and_a_dispute_settled_by_a_partial_refund() {
+    let app = spawn_app().await;
+    let seller = helpers::factories::user(
+        &app,
+        helpers::factories::UserSpec::new("seller@example.com"),
+    )
+    .await;
+    helpers::factories::user(&app, helpers::factories::UserSpec::new("buyer@example.com")).await;
+    let pickup = camera_listing(&app, seller).await;
+    let disputed = camera_listing(&app, seller).await;
+    let browser = Browser::start().await;
+    let base = app.addr.clone();
+    browser
+        .journey("pickup-and-dispute", |c| async move {
+            c.set_window_size(390, 844).await?;
+            log_in(&c, &base, "buyer@example.com").await?;
+            c.goto(&format!("{base}/listings/{pickup}")).await?;
+            click(&c, ".buy-form button[type=submit]").await?;
+            click(&c, "input[name=delivery][value=pickup]").await?;
+            click(&c, ".checkout-form button[type=submit]").await?;
+            see(&c, "Pay securely").await?;
+            see(&c, "€21.00").await?;
+            pay_with(&c, "4242 4242 4242 4242").await?;
+            see(&c, "Payment received").await?;
+            let code = c.find(Locator::Css(".handover-code")).await?.text().await?;
+            anyhow::ensure!(code.trim().len() == 6, "a six-digit code, got {code:?}");
+            shot(&c, "handover-code-390").await?;
+            let order_url = c.current_url().await?.to_string();
+            log_out(&c).await?;
+
+            log_in(&c, &base, "seller@example.com").await?;
+            c.goto(&order_url).await?;
+            fill(&c, "#code", code.trim()).await?;
+            click(&c, "form[action$='/handover'] button").await?;
+            see(&c, "Handover confirmed").await?;
+            log_out(&c).await?;
+
+            log_in(&c, &base, "buyer@example.com").await?;
+            c.goto(&order_url).await?;
+            click(&c, "form[action$='/confirm'] button").await?;
+            see(&c, "Completed").await?;
+
+            // The second item arrives damaged.
+            checkout_to_payment(&c, &base, disputed).await?;
+            pay_with(&c, "4242 4242 4242 4242").await?;
+            see(&c, "Payment received").await?;
+            let order_url = c.current_url().await?.to_string();
+            log_out(&c).await?;
+            log_in(&c, &base, "seller@example.com").await?;
+            c.goto(&order_url).await?;
+            fill(&c, "#carrier", "DHL").await?;
+            fill(&c, "#tracking", "JD0001").await?;
+            click(&c, ".ship-form button[type=submit]").await?;
+            see(&c, "Marked as shipped").await?;
+            log_out(&c).await?;
+            log_in(&c, &base, "buyer@example.com").await?;
+            c.goto(&order_url).await?;
+            click(&c, ".dispute-box summary").await?;
+            click(&c, "input[name=reason][value=not_as_described]").await?;
+            fill(&c, "#statement", "The lens is cracked.").await?;
+            click(&c, ".dispute-box button[type=submit]").await?;
+            see(&c, "The dispute is open").await?;
+            log_out(&c).await?;
+            log_in(&c, &base, "seller@example.com").await?;
+            c.goto(&order_url).await?;
+            fill(&c, "#amount", "5.00").await?;
+            click(&c, "form[action$='/dispute/offer'] button").await?;
+            see(&c, "Your offer was sent").await?;
+            log_out(&c).await?;
+            log_in(&c, &base, "buyer@example.com").await?;
+            c.goto(&order_url).await?;
+            see(&c, "partial refund of €5.00").await?;
+            shot(&c, "dispute-offer-390").await?;
+            click(&c, "form[action$='/accept-offer'] button").await?;
+            see(&c, "Completed").await?;
+            see(&c, "Refunded").await?;
+            Ok(())
+        })
+        .await;
+}
