@@ -9,60 +9,96 @@
 //! clears everything at once, so a seller sees their change immediately; other
 //! instances see it within `PASAR_CACHE_MS`.
 
+use std::future::Future;
 use std::hash::Hash;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::Method;
 use actix_web::middleware::Next;
-use moka::sync::Cache;
+use moka::future::Cache;
+
+use crate::web::AppError;
 
 use crate::home::HomeData;
 use crate::listings::categories::CategoryTree;
 use crate::listings::routes::ListingData;
 use crate::listings::search::Found;
 
-/// One cache with a time to live; a zero time to live keeps nothing.
+/// One cache. An entry is fresh for `fresh`; after that the next request still gets it
+/// at once while one background load replaces it (stale while revalidate), so a popular
+/// page never makes its visitors wait for the database when it turns stale. Entries
+/// nobody asked for in three times `fresh` are dropped. Concurrent misses of one key
+/// share one load. A zero `fresh` keeps nothing.
 pub struct Shelf<K, V> {
-    cache: Option<Cache<K, V>>,
+    cache: Option<Cache<K, Entry<V>>>,
+    fresh: Duration,
+}
+
+#[derive(Clone)]
+struct Entry<V> {
+    value: V,
+    at: Instant,
+    refreshing: Arc<AtomicBool>,
+}
+
+impl<V> Entry<V> {
+    fn new(value: V) -> Entry<V> {
+        Entry {
+            value,
+            at: Instant::now(),
+            refreshing: Arc::new(AtomicBool::new(false)),
+        }
+    }
 }
 
 impl<K, V> Shelf<K, V>
 where
-    K: Hash + Eq + Send + Sync + 'static,
+    K: Hash + Eq + Clone + Send + Sync + 'static,
     V: Clone + Send + Sync + 'static,
 {
-    pub fn new(ttl: Duration, capacity: u64) -> Self {
+    pub fn new(fresh: Duration, capacity: u64) -> Self {
         Shelf {
-            cache: (!ttl.is_zero()).then(|| {
+            cache: (!fresh.is_zero()).then(|| {
                 Cache::builder()
                     .max_capacity(capacity)
-                    .time_to_live(ttl)
+                    .time_to_live(fresh * 3)
                     .build()
             }),
+            fresh,
         }
     }
 
-    pub fn get(&self, key: &K) -> Option<V> {
-        self.cache.as_ref()?.get(key)
-    }
-
-    pub fn put(&self, key: K, value: V) {
-        if let Some(c) = &self.cache {
-            c.insert(key, value);
+    /// The kept value, or what `load` gives (kept when it succeeds).
+    pub async fn get_or_load<F, Fut>(&self, key: K, load: F) -> Result<V, AppError>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<V, AppError>> + 'static,
+    {
+        let Some(cache) = &self.cache else {
+            return load().await;
+        };
+        if let Some(e) = cache.get(&key).await {
+            if e.at.elapsed() > self.fresh && !e.refreshing.swap(true, Ordering::SeqCst) {
+                let (cache, flag, fut) = (cache.clone(), e.refreshing.clone(), load());
+                actix_web::rt::spawn(async move {
+                    match fut.await {
+                        Ok(v) => cache.insert(key, Entry::new(v)).await,
+                        Err(_) => flag.store(false, Ordering::SeqCst),
+                    }
+                });
+            }
+            return Ok(e.value);
         }
-    }
-
-    /// The kept value, or `load`'s (kept when it succeeds).
-    pub fn get_or_try<E>(&self, key: K, load: impl FnOnce() -> Result<V, E>) -> Result<V, E> {
-        if let Some(v) = self.get(&key) {
-            return Ok(v);
-        }
-        let v = load()?;
-        self.put(key, v.clone());
-        Ok(v)
+        let fut = load();
+        cache
+            .try_get_with(key, async move { fut.await.map(Entry::new) })
+            .await
+            .map(|e| e.value)
+            .map_err(|shared| shared.as_ref().share())
     }
 
     pub fn clear(&self) {
@@ -74,18 +110,21 @@ where
 
 /// Every cache of the process.
 pub struct Caches {
-    pub tree: Shelf<(), Arc<CategoryTree>>,
+    /// The category tree changes only with migrations (a deploy): kept until cleared.
+    tree: std::sync::RwLock<Option<Arc<CategoryTree>>>,
+    keep_tree: bool,
     pub home: Shelf<(), Arc<HomeData>>,
     /// Keyed by the page (path and query string) and the viewer's locale, which picks
     /// the default currency of price filters.
-    pub search: Shelf<String, Arc<Found>>,
+    pub search: Shelf<String, Option<Arc<Found>>>,
     pub listings: Shelf<i64, Arc<ListingData>>,
 }
 
 impl Caches {
     pub fn new(ttl: Duration) -> Caches {
         Caches {
-            tree: Shelf::new(ttl, 1),
+            tree: std::sync::RwLock::new(None),
+            keep_tree: !ttl.is_zero(),
             home: Shelf::new(ttl, 1),
             // A page of results is a few kilobytes: a few megabytes at most.
             search: Shelf::new(ttl, 2_000),
@@ -93,8 +132,28 @@ impl Caches {
         }
     }
 
+    /// The kept category tree, or `load`'s (kept when it succeeds). Runs on the blocking
+    /// pool, inside a database closure.
+    pub fn tree<E>(
+        &self,
+        load: impl FnOnce() -> Result<CategoryTree, E>,
+    ) -> Result<Arc<CategoryTree>, E> {
+        if let Some(t) = self.tree.read().ok().and_then(|t| t.clone()) {
+            return Ok(t);
+        }
+        let t = Arc::new(load()?);
+        if self.keep_tree {
+            if let Ok(mut slot) = self.tree.write() {
+                *slot = Some(t.clone());
+            }
+        }
+        Ok(t)
+    }
+
     pub fn clear(&self) {
-        self.tree.clear();
+        if let Ok(mut slot) = self.tree.write() {
+            *slot = None;
+        }
         self.home.clear();
         self.search.clear();
         self.listings.clear();
@@ -122,35 +181,85 @@ pub async fn clear_after_writes(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::atomic::AtomicUsize;
 
-    #[test]
-    fn keeps_for_its_lifetime_and_clears() {
-        let shelf: Shelf<u8, u32> = Shelf::new(Duration::from_millis(200), 10);
-        let mut loads = 0;
-        for _ in 0..3 {
-            let v = shelf.get_or_try(1, || {
-                loads += 1;
-                Ok::<_, ()>(7)
-            });
-            assert_eq!(v, Ok(7));
-        }
-        assert_eq!(loads, 1);
-        shelf.clear();
-        assert_eq!(shelf.get(&1), None);
-        shelf.put(1, 8);
-        assert_eq!(shelf.get(&1), Some(8));
-        std::thread::sleep(Duration::from_millis(300));
-        assert_eq!(shelf.get(&1), None);
+    async fn counted(loads: &Arc<AtomicUsize>, v: u32) -> Result<u32, AppError> {
+        loads.fetch_add(1, Ordering::SeqCst);
+        Ok(v)
     }
 
-    #[test]
-    fn zero_lifetime_keeps_nothing() {
-        let shelf: Shelf<u8, u32> = Shelf::new(Duration::ZERO, 10);
-        shelf.put(1, 8);
-        assert_eq!(shelf.get(&1), None);
+    #[actix_web::test]
+    async fn fresh_values_are_reused_stale_ones_served_while_reloaded() {
+        let shelf: Shelf<u8, u32> = Shelf::new(Duration::from_millis(200), 10);
+        let loads = Arc::new(AtomicUsize::new(0));
+        for _ in 0..3 {
+            let l = loads.clone();
+            assert_eq!(
+                shelf
+                    .get_or_load(1, || async move { counted(&l, 7).await })
+                    .await
+                    .ok(),
+                Some(7)
+            );
+        }
+        assert_eq!(loads.load(Ordering::SeqCst), 1);
+        // Stale: the old value at once, a new one loaded behind it.
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        let l = loads.clone();
         assert_eq!(
-            shelf.get_or_try(1, || Err::<u32, _>("db down")),
-            Err("db down")
+            shelf
+                .get_or_load(1, || async move { counted(&l, 8).await })
+                .await
+                .ok(),
+            Some(7)
         );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        let l = loads.clone();
+        assert_eq!(
+            shelf
+                .get_or_load(1, || async move { counted(&l, 9).await })
+                .await
+                .ok(),
+            Some(8)
+        );
+        assert_eq!(loads.load(Ordering::SeqCst), 2);
+        // Cleared: loaded again before answering.
+        shelf.clear();
+        let l = loads.clone();
+        assert_eq!(
+            shelf
+                .get_or_load(1, || async move { counted(&l, 10).await })
+                .await
+                .ok(),
+            Some(10)
+        );
+    }
+
+    #[actix_web::test]
+    async fn concurrent_misses_share_one_load_and_errors_are_not_kept() {
+        let shelf: Shelf<u8, u32> = Shelf::new(Duration::from_secs(60), 10);
+        let loads = Arc::new(AtomicUsize::new(0));
+        let all = (0..20).map(|_| {
+            let l = loads.clone();
+            shelf.get_or_load(1, move || async move {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                counted(&l, 5).await
+            })
+        });
+        let got = futures_util::future::join_all(all).await;
+        assert!(got.iter().all(|r| r.as_ref().ok() == Some(&5)));
+        assert_eq!(loads.load(Ordering::SeqCst), 1);
+        let failed = shelf
+            .get_or_load(2, || async { Err::<u32, _>(AppError::Unavailable) })
+            .await;
+        assert!(matches!(failed, Err(AppError::Unavailable)));
+        assert_eq!(shelf.get_or_load(2, || async { Ok(6) }).await.ok(), Some(6));
+    }
+
+    #[actix_web::test]
+    async fn zero_lifetime_keeps_nothing() {
+        let shelf: Shelf<u8, u32> = Shelf::new(Duration::ZERO, 10);
+        assert_eq!(shelf.get_or_load(1, || async { Ok(1) }).await.ok(), Some(1));
+        assert_eq!(shelf.get_or_load(1, || async { Ok(2) }).await.ok(), Some(2));
     }
 }

@@ -45,15 +45,16 @@ struct HomePage {
 }
 
 async fn home(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let data = match state.caches.home.get(&()) {
-        Some(data) => data,
-        None => {
-            let caches = state.caches.clone();
-            let data = Arc::new(db::run(&state.pool, move |conn| load(conn, &caches)).await?);
-            state.caches.home.put((), data.clone());
-            data
-        }
-    };
+    let (pool, caches) = (state.pool.clone(), state.caches.clone());
+    let data = state
+        .caches
+        .home
+        .get_or_load((), move || async move {
+            Ok(Arc::new(
+                db::run(&pool, move |conn| load(conn, &caches)).await?,
+            ))
+        })
+        .await?;
     render(&HomePage {
         ctx,
         members: data.members.clone(),

@@ -77,9 +77,7 @@ impl CategoryTree {
         conn: &mut PgConnection,
         caches: &crate::cache::Caches,
     ) -> QueryResult<std::sync::Arc<CategoryTree>> {
-        caches
-            .tree
-            .get_or_try((), || CategoryTree::load(conn).map(std::sync::Arc::new))
+        caches.tree(|| CategoryTree::load(conn))
     }
 
     pub fn get(&self, id: i32) -> Option<&Category> {

@@ -554,11 +554,12 @@ pub struct ListingData {
 async fn show(ctx: Ctx, state: web::Data<AppState>, id: web::Path<i64>) -> Page {
     let id = id.into_inner();
     let viewer = ctx.user.as_ref().map(actor);
-    let data = match state.caches.listings.get(&id) {
-        Some(data) => data,
-        None => {
-            let caches = state.caches.clone();
-            let data = db::run(&state.pool, move |conn| {
+    let (pool, caches) = (state.pool.clone(), state.caches.clone());
+    let data = state
+        .caches
+        .listings
+        .get_or_load(id, move || async move {
+            db::run(&pool, move |conn| {
                 let listing = model::find(conn, id)?;
                 Ok(Arc::new(ListingData {
                     photos: model::photos_of(conn, id)?,
@@ -568,11 +569,9 @@ async fn show(ctx: Ctx, state: web::Data<AppState>, id: web::Path<i64>) -> Page 
                     listing,
                 }))
             })
-            .await?;
-            state.caches.listings.put(id, data.clone());
-            data
-        }
-    };
+            .await
+        })
+        .await?;
     let ListingData {
         listing,
         photos,

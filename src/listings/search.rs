@@ -1556,39 +1556,38 @@ async fn load(
     slug: Option<String>,
 ) -> Result<Option<Arc<Found>>, AppError> {
     let key = format!("{}|{}|{}", locale.code(), req.path(), req.query_string());
-    if let Some(found) = state.caches.search.get(&key) {
-        return Ok(Some(found));
-    }
     let mut q = SearchQuery::parse(req.query_string(), locale);
     // On a category page the path names the category; `category=` does not override it.
     if slug.is_some() {
         q.category.clear();
     }
-    let caches = state.caches.clone();
-    let found = crate::db::run(&state.pool, move |conn| {
-        let tree = CategoryTree::cached(conn, &caches)?;
-        let on_category_page = slug.is_some();
-        if let Some(slug) = slug {
-            if tree.by_slug(&slug).is_none() {
-                return Ok(None);
-            }
-            q.category = slug;
-        }
-        let mut scope = resolve(&tree, &mut q);
-        scope.count_all_categories = !on_category_page;
-        let outcome = run(conn, &q, &scope)?;
-        Ok(Some(Arc::new(Found {
-            tree,
-            q,
-            scope,
-            outcome,
-        })))
-    })
-    .await?;
-    if let Some(found) = &found {
-        state.caches.search.put(key, found.clone());
-    }
-    Ok(found)
+    let (pool, caches) = (state.pool.clone(), state.caches.clone());
+    state
+        .caches
+        .search
+        .get_or_load(key, move || async move {
+            crate::db::run(&pool, move |conn| {
+                let tree = CategoryTree::cached(conn, &caches)?;
+                let on_category_page = slug.is_some();
+                if let Some(slug) = slug {
+                    if tree.by_slug(&slug).is_none() {
+                        return Ok(None);
+                    }
+                    q.category = slug;
+                }
+                let mut scope = resolve(&tree, &mut q);
+                scope.count_all_categories = !on_category_page;
+                let outcome = run(conn, &q, &scope)?;
+                Ok(Some(Arc::new(Found {
+                    tree,
+                    q,
+                    scope,
+                    outcome,
+                })))
+            })
+            .await
+        })
+        .await
 }
 
 async fn search_page(ctx: Ctx, req: HttpRequest, state: web::Data<AppState>) -> Page {

@@ -28,28 +28,33 @@ use crate::AppState;
 type Page = Result<HttpResponse, AppError>;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::resource("/listings/{id}/buy").post(buy))
-        .service(web::resource("/orders/{id}").get(show))
-        .service(web::resource("/orders/{id}/checkout").post(checkout_submit))
-        .service(web::resource("/orders/{id}/abandon").post(abandon))
-        .service(web::resource("/orders/{id}/ship").post(ship))
-        .service(web::resource("/orders/{id}/handover").post(handover))
-        .service(web::resource("/orders/{id}/confirm").post(confirm))
-        .service(web::resource("/orders/{id}/cancel").post(cancel))
-        .service(web::resource("/orders/{id}/dispute").post(open_dispute))
-        .service(web::resource("/orders/{id}/dispute/evidence").post(add_evidence))
-        .service(web::resource("/orders/{id}/dispute/offer").post(offer))
-        .service(web::resource("/orders/{id}/dispute/accept-offer").post(accept_offer))
-        .service(web::resource("/orders/{id}/dispute/accept-return").post(accept_return))
-        .service(web::resource("/orders/{id}/dispute/return-received").post(return_received))
-        .service(web::resource("/orders/{id}/dispute/appeal").post(appeal))
-        .service(web::resource("/orders/{id}/dispute/decide").post(decide))
-        .service(web::resource("/me/purchases").get(purchases))
-        .service(web::resource("/me/sales").get(sales))
-        .service(web::resource("/me/payouts").post(payout))
-        .service(web::resource("/admin/disputes").get(admin_disputes))
-        .service(web::resource("/admin/books").get(books))
-        .service(web::resource("/webhooks/stripe").post(stripe_webhook));
+    cfg.service(
+        web::resource("/listings/{id}/buy")
+            .post(buy)
+            // After logging in to buy, `next=` brings the visitor here with a GET.
+            .get(back_to_listing),
+    )
+    .service(web::resource("/orders/{id}").get(show))
+    .service(web::resource("/orders/{id}/checkout").post(checkout_submit))
+    .service(web::resource("/orders/{id}/abandon").post(abandon))
+    .service(web::resource("/orders/{id}/ship").post(ship))
+    .service(web::resource("/orders/{id}/handover").post(handover))
+    .service(web::resource("/orders/{id}/confirm").post(confirm))
+    .service(web::resource("/orders/{id}/cancel").post(cancel))
+    .service(web::resource("/orders/{id}/dispute").post(open_dispute))
+    .service(web::resource("/orders/{id}/dispute/evidence").post(add_evidence))
+    .service(web::resource("/orders/{id}/dispute/offer").post(offer))
+    .service(web::resource("/orders/{id}/dispute/accept-offer").post(accept_offer))
+    .service(web::resource("/orders/{id}/dispute/accept-return").post(accept_return))
+    .service(web::resource("/orders/{id}/dispute/return-received").post(return_received))
+    .service(web::resource("/orders/{id}/dispute/appeal").post(appeal))
+    .service(web::resource("/orders/{id}/dispute/decide").post(decide))
+    .service(web::resource("/me/purchases").get(purchases))
+    .service(web::resource("/me/sales").get(sales))
+    .service(web::resource("/me/payouts").post(payout))
+    .service(web::resource("/admin/disputes").get(admin_disputes))
+    .service(web::resource("/admin/books").get(books))
+    .service(web::resource("/webhooks/stripe").post(stripe_webhook));
     payments::sandbox::configure(cfg);
 }
 
@@ -77,6 +82,10 @@ struct BuyForm {
     quantity: String,
     #[serde(default)]
     key: String,
+}
+
+async fn back_to_listing(id: web::Path<i64>) -> HttpResponse {
+    redirect(&format!("/listings/{}", id.into_inner()))
 }
 
 async fn buy(

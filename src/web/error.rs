@@ -34,6 +34,25 @@ pub enum AppError {
     Internal(#[from] anyhow::Error),
 }
 
+impl AppError {
+    /// The same error again, for one that several requests share (a load they waited
+    /// on together); causes of internal errors are kept as text.
+    pub fn share(&self) -> AppError {
+        match self {
+            AppError::BadRequest => AppError::BadRequest,
+            AppError::NotFound => AppError::NotFound,
+            AppError::Forbidden => AppError::Forbidden,
+            AppError::Conflict => AppError::Conflict,
+            AppError::TooLarge => AppError::TooLarge,
+            AppError::TooMany(s) => AppError::TooMany(*s),
+            AppError::Unavailable => AppError::Unavailable,
+            AppError::Unverified => AppError::Unverified,
+            AppError::LoginRequired(n) => AppError::LoginRequired(n.clone()),
+            AppError::Internal(e) => AppError::Internal(anyhow::anyhow!("{e:#}")),
+        }
+    }
+}
+
 impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
