@@ -1613,3 +1613,58 @@ async fn evidence_takes_text_and_photos_and_a_return_refunds_in_full() {
         .contains(&"dispute_return_buyer".to_string()));
     books_balance(&app).await;
 }
+
+#[tokio::test]
+async fn a_payment_replaced_by_a_new_checkout_cannot_be_paid_and_late_money_goes_back() {
+    let app = spawn_app().await;
+    let d = deal(&app, Item::default()).await;
+    let order = order_of(buy(&app, d.listing, "r").await.assert_status(303));
+    // Shipping first (26.00), then the buyer changes to pickup (21.00).
+    let first = checkout(&app, order, "ship").await;
+    let second = checkout(&app, order, "pickup").await;
+    assert_ne!(first, second);
+    app.get(&first)
+        .await
+        .assert_status(303)
+        .redirects_to(&format!("/orders/{order}"));
+    pay(&app, &first, "4242424242424242")
+        .await
+        .assert_status(303)
+        .redirects_to(&format!("/orders/{order}"));
+    assert_eq!(status(&app, order).await, "pending_payment");
+    pay(&app, &second, "4242424242424242")
+        .await
+        .assert_status(303);
+    assert_eq!(status(&app, order).await, "paid");
+    // A provider reporting the replaced payment as paid after all: refunded at once.
+    let reference = first.trim_start_matches("/pay/sandbox/").to_string();
+    app.db(move |c| {
+        let cfg = pasar::config::Config::from_lookup(|k| match k {
+            "PASAR_SECRET" => Some("t".repeat(64)),
+            "PASAR_DATA" => Some(std::env::temp_dir().display().to_string()),
+            _ => None,
+        })
+        .expect("config");
+        let event = pasar::orders::payments::Event {
+            id: "late".into(),
+            reference,
+            outcome: pasar::orders::payments::Outcome::Succeeded {
+                brand: "visa".into(),
+                last4: "4242".into(),
+                provider_payment: "late".into(),
+            },
+        };
+        c.transaction(|c| pasar::orders::payments::apply(c, &cfg, "sandbox", &event))
+            .expect("applied");
+    })
+    .await;
+    assert_eq!(status(&app, order).await, "paid");
+    let refunded = app
+        .count("SELECT coalesce(sum(amount_minor), 0)::bigint AS n FROM ledger_entries WHERE kind = 'refund' AND account = 'provider'")
+        .await;
+    assert_eq!(
+        refunded, 2_600,
+        "the 26.00 of the replaced payment went back"
+    );
+    books_balance(&app).await;
+}

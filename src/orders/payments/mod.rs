@@ -122,13 +122,24 @@ pub fn provider(cfg: &Config) -> Arc<dyn PaymentProvider> {
     }
 }
 
-/// Records a payment the provider opened.
+/// Records a payment the provider opened. Earlier open payments of the order are
+/// cancelled: the buyer may have changed delivery, and with it the amount.
 pub fn record(
     conn: &mut PgConnection,
     provider: &str,
     o: &Order,
     s: &Started,
 ) -> QueryResult<Payment> {
+    diesel::update(
+        payments::table
+            .filter(payments::order_id.eq(o.id))
+            .filter(payments::status.eq_any(["pending", "processing"])),
+    )
+    .set((
+        payments::status.eq("cancelled"),
+        payments::updated_at.eq(Utc::now()),
+    ))
+    .execute(conn)?;
     diesel::insert_into(payments::table)
         .values((
             payments::order_id.eq(o.id),
@@ -208,8 +219,31 @@ pub fn apply_outcome(
         .find(p.id)
         .select(Payment::as_select())
         .first(conn)?;
-    if p.status == "succeeded" || p.status == "cancelled" {
+    if p.status == "succeeded" {
         return Ok(p);
+    }
+    // A replaced payment (or one for an old amount) that still went through: the money
+    // goes straight back; the order waits for its current payment.
+    let outdated = p.status == "cancelled" || p.amount_minor != o.total_minor;
+    if outdated {
+        if let Outcome::Succeeded {
+            provider_payment, ..
+        } = outcome
+        {
+            diesel::update(payments::table.find(p.id))
+                .set((
+                    payments::status.eq("succeeded"),
+                    payments::provider_payment.eq(provider_payment),
+                    payments::updated_at.eq(Utc::now()),
+                ))
+                .execute(conn)?;
+            let p = find(conn, p.id)?;
+            give_back(conn, &o, &p)?;
+            return Ok(p);
+        }
+        if p.status == "cancelled" {
+            return Ok(p);
+        }
     }
     let now = Utc::now();
     match outcome {
@@ -259,16 +293,8 @@ pub fn apply_outcome(
                 }
             } else {
                 // Paid twice (two open payments both completed): this one goes back.
-                let mut o2 = o.clone();
-                o2.total_minor = p.amount_minor;
-                ledger::payment_received(conn, &o2)?;
-                ledger::refund(conn, &o2, p.amount_minor)?;
-                model::event(conn, o.id, None, "duplicate_payment_refunded", "")?;
-                let p2 = payments::table
-                    .find(p.id)
-                    .select(Payment::as_select())
-                    .first(conn)?;
-                refund_job(conn, &p2, p.amount_minor)?;
+                let p2 = find(conn, p.id)?;
+                give_back(conn, &o, &p2)?;
             }
         }
     }
@@ -276,6 +302,18 @@ pub fn apply_outcome(
         .find(p.id)
         .select(Payment::as_select())
         .first(conn)?)
+}
+
+/// Money of a payment the order does not need (a duplicate, a replaced payment): in
+/// through the ledger and straight back out, with the provider's refund queued.
+fn give_back(conn: &mut PgConnection, o: &Order, p: &Payment) -> Result<(), AppError> {
+    let mut o2 = o.clone();
+    o2.total_minor = p.amount_minor;
+    ledger::payment_received(conn, &o2)?;
+    ledger::refund(conn, &o2, p.amount_minor)?;
+    model::event(conn, o.id, None, "duplicate_payment_refunded", "")?;
+    refund_job(conn, p, p.amount_minor)?;
+    Ok(())
 }
 
 /// Queues the provider-side refund of `amount` of the order's captured payment; the

@@ -220,7 +220,9 @@ async fn load(
 
 async fn page(ctx: Ctx, state: web::Data<AppState>, reference: web::Path<String>) -> Page {
     let (order, payment) = load(&state, &ctx, reference.into_inner()).await?;
-    if payment.status == "succeeded" || order.status != "pending_payment" {
+    if matches!(payment.status.as_str(), "succeeded" | "cancelled")
+        || order.status != "pending_payment"
+    {
         return Ok(redirect(&format!("/orders/{}", order.id)));
     }
     render(&PayPage {
@@ -242,7 +244,9 @@ async fn pay_card(
     form: web::Form<CardInput>,
 ) -> Page {
     let (order, payment) = load(&state, &ctx, reference.into_inner()).await?;
-    if payment.status == "succeeded" || order.status != "pending_payment" {
+    if matches!(payment.status.as_str(), "succeeded" | "cancelled")
+        || order.status != "pending_payment"
+    {
         return Ok(redirect(&format!("/orders/{}", order.id)));
     }
     let mut input = form.into_inner();
