@@ -48,6 +48,27 @@ impl Email {
         }
     }
 
+    /// Starts an email whose subject is already translated (one with arguments).
+    pub fn titled(
+        kind: &'static str,
+        locale: Locale,
+        to: &str,
+        name: &str,
+        subject: String,
+    ) -> Email {
+        Email {
+            to: to.to_string(),
+            user_id: None,
+            kind,
+            locale,
+            subject,
+            greeting: locale.t_args("email-greeting", &[("name", name.into())]),
+            paragraphs: Vec::new(),
+            action: None,
+            details: Vec::new(),
+        }
+    }
+
     pub fn user(mut self, id: i64) -> Email {
         self.user_id = Some(id);
         self

@@ -77,8 +77,9 @@ pub fn compose(
         };
         all.push((name, v));
     }
-    let subject_key = format!("email-{key}-subject");
-    let mut email = Email::new(kind, locale, &to.email, &to.display_name, &subject_key)
+    // The subject names the item and the order.
+    let subject = locale.t_args(&format!("email-{key}-subject"), &all);
+    Email::titled(kind, locale, &to.email, &to.display_name, subject)
         .user(to.id)
         .para(locale.t_args(&format!("email-{key}-body"), &all))
         .action(
@@ -90,8 +91,5 @@ pub fn compose(
             locale.t("order-total"),
             format::money(locale, o.total_minor, &o.currency),
         )
-        .detail(locale.t("order-number"), format!("#{}", o.id));
-    // The subject names the item and the order.
-    email.subject = locale.t_args(&subject_key, &all);
-    email
+        .detail(locale.t("order-number"), format!("#{}", o.id))
 }
