@@ -1591,19 +1591,7 @@ async fn load(
 }
 
 async fn search_page(ctx: Ctx, req: HttpRequest, state: web::Data<AppState>) -> Page {
-    let found = load(&state, &req, ctx.locale, None)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let f = &*found;
-    let view = views::build(
-        &ctx,
-        &f.tree,
-        f.q.clone(),
-        f.scope.clone(),
-        f.outcome.clone(),
-        None,
-    );
-    respond(&req, ctx, view)
+    results_page(ctx, req, &state, None).await
 }
 
 async fn category_page(
@@ -1612,8 +1600,11 @@ async fn category_page(
     state: web::Data<AppState>,
     slug: web::Path<String>,
 ) -> Page {
-    let slug = slug.into_inner();
-    let found = load(&state, &req, ctx.locale, Some(slug.clone()))
+    results_page(ctx, req, &state, Some(slug.into_inner())).await
+}
+
+async fn results_page(ctx: Ctx, req: HttpRequest, state: &AppState, slug: Option<String>) -> Page {
+    let found = load(state, &req, ctx.locale, slug.clone())
         .await?
         .ok_or(AppError::NotFound)?;
     let f = &*found;
@@ -1623,7 +1614,7 @@ async fn category_page(
         f.q.clone(),
         f.scope.clone(),
         f.outcome.clone(),
-        Some(slug),
+        slug,
     );
     respond(&req, ctx, view)
 }

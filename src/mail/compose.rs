@@ -35,17 +35,7 @@ impl Email {
         name: &str,
         subject_key: &str,
     ) -> Email {
-        Email {
-            to: to.to_string(),
-            user_id: None,
-            kind,
-            locale,
-            subject: locale.t(subject_key),
-            greeting: locale.t_args("email-greeting", &[("name", name.into())]),
-            paragraphs: Vec::new(),
-            action: None,
-            details: Vec::new(),
-        }
+        Email::titled(kind, locale, to, name, locale.t(subject_key))
     }
 
     /// Starts an email whose subject is already translated (one with arguments).

@@ -45,13 +45,6 @@ fn locked_dispute(conn: &mut PgConnection, order_id: i64) -> Result<Dispute, App
         .ok_or(AppError::Conflict)
 }
 
-fn actor_id(actor: Actor) -> Option<i64> {
-    match actor {
-        Actor::User { id, .. } => Some(id),
-        Actor::System => None,
-    }
-}
-
 /// Tells both sides what changed.
 fn notify(
     conn: &mut PgConnection,
@@ -98,11 +91,11 @@ pub fn open(
     add_evidence_row(
         conn,
         dispute_id,
-        actor_id(actor).unwrap_or(o.buyer_id),
+        actor.user_id().unwrap_or(o.buyer_id),
         statement,
         None,
     )?;
-    model::event(conn, o.id, actor_id(actor), "dispute_opened", reason)?;
+    model::event(conn, o.id, actor.user_id(), "dispute_opened", reason)?;
     notify(
         conn,
         cfg,
@@ -150,8 +143,8 @@ pub fn add_evidence(
     if !open {
         return Err(AppError::Conflict);
     }
-    add_evidence_row(conn, d.id, actor_id(actor).unwrap_or(0), body, photo)?;
-    model::event(conn, o.id, actor_id(actor), "evidence_added", "")?;
+    add_evidence_row(conn, d.id, actor.user_id().unwrap_or(0), body, photo)?;
+    model::event(conn, o.id, actor.user_id(), "evidence_added", "")?;
     Ok(())
 }
 
@@ -177,7 +170,7 @@ pub fn offer(
             disputes::updated_at.eq(Utc::now()),
         ))
         .execute(conn)?;
-    model::event(conn, o.id, actor_id(actor), "partial_refund_offered", "")?;
+    model::event(conn, o.id, actor.user_id(), "partial_refund_offered", "")?;
     notify(
         conn,
         cfg,
@@ -200,7 +193,7 @@ pub fn accept_offer(
         return Err(AppError::Conflict);
     };
     close(conn, &d)?;
-    model::event(conn, o.id, actor_id(actor), "offer_accepted", "")?;
+    model::event(conn, o.id, actor.user_id(), "offer_accepted", "")?;
     state::refund_part_and_complete(conn, cfg, o, actor, amount)
 }
 
@@ -222,7 +215,7 @@ pub fn accept_return(
             disputes::updated_at.eq(Utc::now()),
         ))
         .execute(conn)?;
-    model::event(conn, o.id, actor_id(actor), "return_accepted", "")?;
+    model::event(conn, o.id, actor.user_id(), "return_accepted", "")?;
     let address = super::state::address_text(&o);
     notify(
         conn,
@@ -246,7 +239,7 @@ pub fn return_received(
         return Err(AppError::Conflict);
     }
     close(conn, &d)?;
-    model::event(conn, o.id, actor_id(actor), "return_received", "")?;
+    model::event(conn, o.id, actor.user_id(), "return_received", "")?;
     state::refund_all(conn, cfg, o, actor)
 }
 
@@ -301,13 +294,13 @@ pub fn decide(
             disputes::decision.eq(decision),
             disputes::decision_refund_minor.eq(refund),
             disputes::decision_reason.eq(reason.trim()),
-            disputes::decided_by.eq(actor_id(actor)),
+            disputes::decided_by.eq(actor.user_id()),
             disputes::decided_at.eq(now),
             disputes::final_at.eq(final_at),
             disputes::updated_at.eq(now),
         ))
         .execute(conn)?;
-    model::event(conn, o.id, actor_id(actor), "dispute_decided", decision)?;
+    model::event(conn, o.id, actor.user_id(), "dispute_decided", decision)?;
     let kind = if appealed {
         ("dispute_final_buyer", "dispute_final_seller")
     } else {
@@ -353,7 +346,7 @@ pub fn appeal(
     diesel::update(disputes::table.find(d.id))
         .set((
             disputes::status.eq("appealed"),
-            disputes::appealed_by.eq(actor_id(actor)),
+            disputes::appealed_by.eq(actor.user_id()),
             disputes::appeal_reason.eq(reason.trim()),
             disputes::final_at.eq(None::<chrono::DateTime<Utc>>),
             disputes::updated_at.eq(Utc::now()),
@@ -362,7 +355,7 @@ pub fn appeal(
     model::event(
         conn,
         o.id,
-        actor_id(actor),
+        actor.user_id(),
         "dispute_appealed",
         reason.trim(),
     )?;

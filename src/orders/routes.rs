@@ -44,11 +44,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .service(web::resource("/orders/{id}/dispute").post(open_dispute))
     .service(web::resource("/orders/{id}/dispute/evidence").post(add_evidence))
     .service(web::resource("/orders/{id}/dispute/offer").post(offer))
-    .service(web::resource("/orders/{id}/dispute/accept-offer").post(accept_offer))
-    .service(web::resource("/orders/{id}/dispute/accept-return").post(accept_return))
-    .service(web::resource("/orders/{id}/dispute/return-received").post(return_received))
     .service(web::resource("/orders/{id}/dispute/appeal").post(appeal))
     .service(web::resource("/orders/{id}/dispute/decide").post(decide))
+    // accept-offer, accept-return, return-received: buttons without fields. After the
+    // named steps, which match first.
+    .service(web::resource("/orders/{id}/dispute/{step}").post(dispute_step))
     .service(web::resource("/me/purchases").get(purchases))
     .service(web::resource("/me/sales").get(sales))
     .service(web::resource("/me/payouts").post(payout))
@@ -635,39 +635,23 @@ async fn order_money(state: &AppState, id: i64) -> Result<(String, i64), AppErro
     .await
 }
 
-async fn accept_offer(ctx: Ctx, state: web::Data<AppState>, id: web::Path<i64>) -> Page {
-    let id = id.into_inner();
-    act(
-        ctx,
-        &state,
-        id,
-        "dispute-done-offer-accepted",
-        move |conn, cfg, a| disputes::accept_offer(conn, cfg, id, a),
-    )
-    .await
-}
-
-async fn accept_return(ctx: Ctx, state: web::Data<AppState>, id: web::Path<i64>) -> Page {
-    let id = id.into_inner();
-    act(
-        ctx,
-        &state,
-        id,
-        "dispute-done-return-accepted",
-        move |conn, cfg, a| disputes::accept_return(conn, cfg, id, a),
-    )
-    .await
-}
-
-async fn return_received(ctx: Ctx, state: web::Data<AppState>, id: web::Path<i64>) -> Page {
-    let id = id.into_inner();
-    act(
-        ctx,
-        &state,
-        id,
-        "dispute-done-return-received",
-        move |conn, cfg, a| disputes::return_received(conn, cfg, id, a),
-    )
+/// A dispute step that is just a button.
+async fn dispute_step(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<(i64, String)>,
+) -> Page {
+    type Step = fn(&mut PgConnection, &Config, i64, Actor) -> Result<(), AppError>;
+    let (id, step) = path.into_inner();
+    let (run, done): (Step, &str) = match step.as_str() {
+        "accept-offer" => (disputes::accept_offer, "dispute-done-offer-accepted"),
+        "accept-return" => (disputes::accept_return, "dispute-done-return-accepted"),
+        "return-received" => (disputes::return_received, "dispute-done-return-received"),
+        _ => return Err(AppError::NotFound),
+    };
+    act(ctx, &state, id, done, move |conn, cfg, a| {
+        run(conn, cfg, id, a)
+    })
     .await
 }
 

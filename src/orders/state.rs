@@ -74,10 +74,13 @@ pub fn lock_for(
     Ok((o, r))
 }
 
-fn actor_id(actor: Actor) -> Option<i64> {
-    match actor {
-        Actor::User { id, .. } => Some(id),
-        Actor::System => None,
+impl Actor {
+    /// The acting user; `None` for the system.
+    pub fn user_id(self) -> Option<i64> {
+        match self {
+            Actor::User { id, .. } => Some(id),
+            Actor::System => None,
+        }
     }
 }
 
@@ -230,7 +233,7 @@ pub fn abandon(conn: &mut PgConnection, id: i64, actor: Actor) -> Result<(), App
     set_status(conn, &mut o, "cancelled")?;
     close(conn, &o)?;
     release_stock(conn, &o)?;
-    model::event(conn, o.id, actor_id(actor), "abandoned", "")?;
+    model::event(conn, o.id, actor.user_id(), "abandoned", "")?;
     Ok(())
 }
 
@@ -273,7 +276,7 @@ pub fn ship(
     model::event(
         conn,
         o.id,
-        actor_id(actor),
+        actor.user_id(),
         "shipped",
         &format!("{carrier} {tracking}"),
     )?;
@@ -310,7 +313,7 @@ pub fn hand_over(
     let same: bool =
         subtle::ConstantTimeEq::ct_eq(typed.as_bytes(), o.handover_code.as_bytes()).into();
     if !same || typed.len() != 6 {
-        model::event(conn, o.id, actor_id(actor), "handover_code_wrong", "")?;
+        model::event(conn, o.id, actor.user_id(), "handover_code_wrong", "")?;
         return Ok(false);
     }
     let now = Utc::now();
@@ -325,7 +328,7 @@ pub fn hand_over(
         .execute(conn)?;
     o.status = "received".into();
     o.confirm_by = Some(confirm_by);
-    model::event(conn, o.id, actor_id(actor), "handed_over", "")?;
+    model::event(conn, o.id, actor.user_id(), "handed_over", "")?;
     let p = emails::parties(conn, &o)?;
     emails::send(
         conn,
@@ -424,7 +427,7 @@ pub(super) fn complete(
     o.status = "completed".into();
     o.seller_fee_minor = fee;
     ledger::release(conn, &o)?;
-    model::event(conn, o.id, actor_id(actor), event, "")?;
+    model::event(conn, o.id, actor.user_id(), event, "")?;
     let p = emails::parties(conn, &o)?;
     emails::send(conn, cfg, &o, &p.buyer, "order_completed_buyer", &[])?;
     emails::send(
@@ -491,7 +494,7 @@ fn refund_and_cancel(
     ledger::refund(conn, &o, o.total_minor)?;
     super::payments::refund_later(conn, &o, o.total_minor)?;
     release_stock(conn, &o)?;
-    model::event(conn, o.id, actor_id(actor), kind, reason)?;
+    model::event(conn, o.id, actor.user_id(), kind, reason)?;
     let p = emails::parties(conn, &o)?;
     let args = [
         ("amount", Val::Money(o.total_minor)),
@@ -530,7 +533,7 @@ pub(super) fn refund_all(
     o.refunded_minor = o.total_minor;
     ledger::refund(conn, &o, o.total_minor)?;
     super::payments::refund_later(conn, &o, o.total_minor)?;
-    model::event(conn, o.id, actor_id(actor), "refunded", "")?;
+    model::event(conn, o.id, actor.user_id(), "refunded", "")?;
     let p: Parties = emails::parties(conn, &o)?;
     emails::send(
         conn,
@@ -555,7 +558,7 @@ pub(super) fn refund_part_and_complete(
     o.refunded_minor = amount;
     ledger::refund(conn, &o, amount)?;
     super::payments::refund_later(conn, &o, amount)?;
-    model::event(conn, o.id, actor_id(actor), "partially_refunded", "")?;
+    model::event(conn, o.id, actor.user_id(), "partially_refunded", "")?;
     let p = emails::parties(conn, &o)?;
     emails::send(
         conn,
