@@ -22,6 +22,9 @@ pub const LATE_JOB: &str = "order_late";
 pub const REMIND_JOB: &str = "order_remind";
 pub const AUTO_CONFIRM_JOB: &str = "order_auto_confirm";
 
+/// Wrong handover codes allowed per order and hour.
+pub const HANDOVER_TRIES: i64 = 5;
+
 /// Who asks for a change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Actor {
@@ -308,6 +311,19 @@ pub fn hand_over(
     let (mut o, _) = lock_for(conn, id, actor, &[Role::Seller], &["paid"])?;
     if !o.is_pickup() {
         return Err(AppError::Conflict);
+    }
+    // Six digits are a million guesses: a few wrong ones lock the handover for an hour,
+    // so a seller cannot find the code without meeting the buyer.
+    let wrong: i64 = crate::db::schema::order_events::table
+        .filter(crate::db::schema::order_events::order_id.eq(o.id))
+        .filter(crate::db::schema::order_events::kind.eq("handover_code_wrong"))
+        .filter(
+            crate::db::schema::order_events::created_at.gt(Utc::now() - chrono::Duration::hours(1)),
+        )
+        .count()
+        .get_result(conn)?;
+    if wrong >= HANDOVER_TRIES {
+        return Err(AppError::TooMany(3600));
     }
     let typed: String = code.chars().filter(|c| c.is_ascii_digit()).collect();
     let same: bool =

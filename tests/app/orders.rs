@@ -362,6 +362,24 @@ async fn local_pickup_completes_with_the_buyers_handover_code() {
     )
     .await
     .assert_status(409);
+    // Guessing is cut short: after five wrong codes even the right one waits an hour.
+    for _ in 1..pasar::orders::state::HANDOVER_TRIES {
+        app.post(&format!("/orders/{order}/handover"), &[("code", wrong)])
+            .await
+            .assert_status(422);
+    }
+    app.post(&format!("/orders/{order}/handover"), &[("code", &code)])
+        .await
+        .assert_status(429);
+    assert_eq!(status(&app, order).await, "paid");
+    app.db(move |c| {
+        use pasar::db::schema::order_events as e;
+        diesel::update(e::table.filter(e::order_id.eq(order)))
+            .set(e::created_at.eq(chrono::Utc::now() - chrono::Duration::hours(2)))
+            .execute(c)
+            .expect("an hour later")
+    })
+    .await;
     app.post(&format!("/orders/{order}/handover"), &[("code", &code)])
         .await
         .assert_status(303);
