@@ -189,7 +189,18 @@ impl Config {
                 evidence_within: Duration::from_secs(num("PASAR_EVIDENCE_DAYS", 3)? * DAY),
                 appeal_within: Duration::from_secs(num("PASAR_APPEAL_DAYS", 3)? * DAY),
             },
-            payments: match get("PAYMENT_PROVIDER").as_deref().unwrap_or("sandbox") {
+            payments: match get("PAYMENT_PROVIDER").as_deref().unwrap_or(
+                // The sandbox takes no money and lets anyone "pay": a production site
+                // says which provider it means.
+                if env == Environment::Production {
+                    "unset"
+                } else {
+                    "sandbox"
+                },
+            ) {
+                "unset" => bail!(
+                    "PAYMENT_PROVIDER is required when PASAR_ENV=production: stripe, or sandbox for a demo site that takes no money"
+                ),
                 "sandbox" | "" => PaymentSettings::Sandbox,
                 "stripe" => PaymentSettings::Stripe {
                     secret_key: get("STRIPE_SECRET_KEY")
@@ -267,6 +278,24 @@ mod tests {
     fn production_needs_a_secret() {
         let err = cfg(&[("PASAR_ENV", "production")]).expect_err("must fail");
         assert!(err.to_string().contains("PASAR_SECRET"));
+    }
+
+    #[test]
+    fn production_names_its_payment_provider() {
+        let secret = "s".repeat(64);
+        let base = [
+            ("PASAR_ENV", "production"),
+            ("PASAR_SECRET", secret.as_str()),
+        ];
+        let err = cfg(&base).expect_err("must fail");
+        assert!(err.to_string().contains("PAYMENT_PROVIDER"));
+        let mut with = base.to_vec();
+        with.push(("PAYMENT_PROVIDER", "sandbox"));
+        assert!(cfg(&with).is_ok());
+        with.pop();
+        with.push(("PAYMENT_PROVIDER", "stripe"));
+        let err = cfg(&with).expect_err("stripe needs keys");
+        assert!(err.to_string().contains("STRIPE_SECRET_KEY"));
     }
 
     #[test]
