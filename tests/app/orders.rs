@@ -1686,3 +1686,36 @@ async fn a_payment_replaced_by_a_new_checkout_cannot_be_paid_and_late_money_goes
     );
     books_balance(&app).await;
 }
+
+#[tokio::test]
+async fn the_buyer_can_give_up_before_paying_and_cancel_before_shipping() {
+    let app = spawn_app().await;
+    let d = deal(
+        &app,
+        Item {
+            quantity: 2,
+            ..Item::default()
+        },
+    )
+    .await;
+    let unpaid = order_of(buy(&app, d.listing, "u").await.assert_status(303));
+    assert_eq!(stock(&app, d.listing).await.0, 1);
+    app.post(&format!("/orders/{unpaid}/abandon"), &[])
+        .await
+        .assert_status(303);
+    assert_eq!(status(&app, unpaid).await, "cancelled");
+    assert_eq!(stock(&app, d.listing).await, (2, "active".into()));
+    let paid = paid_order(&app, &d, "ship").await;
+    app.post(
+        &format!("/orders/{paid}/cancel"),
+        &[("reason", "changed_mind")],
+    )
+    .await
+    .assert_status(303);
+    assert_eq!(status(&app, paid).await, "cancelled");
+    assert_eq!(stock(&app, d.listing).await, (2, "active".into()));
+    let body = app.outbox_text(SELLER, "order_cancelled_seller").await;
+    // The reason reaches the seller in French.
+    assert!(body.contains("J’ai changé d’avis"), "{body}");
+    books_balance(&app).await;
+}
