@@ -74,7 +74,7 @@ impl Application {
         let state = aweb::Data::new(AppState {
             pool: pool.clone(),
             config: config.clone(),
-            storage,
+            storage: storage.clone(),
             views: views.clone(),
             caches: Arc::new(cache::Caches::new(config.cache_ttl)),
             payments: orders::payments::provider(&config),
@@ -136,6 +136,7 @@ impl Application {
                 config: config.clone(),
                 transport,
                 payments: orders::payments::provider(&config),
+                storage,
             };
             Some(tokio::spawn(w.run(stop_rx)))
         } else {

@@ -246,6 +246,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    pending_uploads (storage_key) {
+        storage_key -> Text,
+        user_id -> Int8,
+        width -> Int4,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     provider_events (provider, event_id) {
         provider -> Text,
         event_id -> Text,
@@ -305,6 +314,7 @@ diesel::joinable!(orders -> listings (listing_id));
 diesel::joinable!(outbound_emails -> users (user_id));
 diesel::joinable!(payments -> orders (order_id));
 diesel::joinable!(payouts -> users (user_id));
+diesel::joinable!(pending_uploads -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     addresses,
@@ -321,6 +331,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbound_emails,
     payments,
     payouts,
+    pending_uploads,
     provider_events,
     rate_limits,
     search_words,

@@ -13,11 +13,15 @@ use crate::db::{self, DbPool};
 use crate::mail::{outbox, transport::Transport};
 use crate::web::AppError;
 
+/// Photos of a listing form nobody saved are deleted after this.
+const ABANDONED_AFTER: Duration = Duration::from_secs(24 * 3600);
+
 pub struct Worker {
     pub pool: DbPool,
     pub config: Arc<Config>,
     pub transport: Transport,
     pub payments: Arc<dyn crate::orders::payments::PaymentProvider>,
+    pub storage: Arc<dyn crate::listings::storage::Storage>,
 }
 
 impl Worker {
@@ -51,6 +55,22 @@ impl Worker {
                 .await;
                 if let Err(e) = r {
                     tracing::warn!(error = %e, "could not rebuild the search vocabulary");
+                }
+                let storage = self.storage.clone();
+                let swept = db::run(&self.pool, move |conn| {
+                    Ok(crate::listings::photos::sweep_abandoned(
+                        conn,
+                        storage.as_ref(),
+                        ABANDONED_AFTER,
+                    )?)
+                })
+                .await;
+                match swept {
+                    Ok(n) if n > 0 => {
+                        tracing::info!(photos = n, "photos of abandoned forms deleted")
+                    }
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "could not sweep abandoned photos"),
                 }
             }
             tokio::select! {

@@ -122,6 +122,7 @@ fn save_photos(conn: &mut PgConnection, listing_id: i64, photos: &[PhotoRef]) ->
                 .execute(conn)?;
             }
             PhotoRef::New { key, width, height } => {
+                super::photos::forget_pending(conn, key)?;
                 diesel::insert_into(listing_photos::table)
                     .values((
                         listing_photos::listing_id.eq(listing_id),

@@ -293,6 +293,70 @@ pub fn delete(storage: &dyn Storage, key: &str) {
     }
 }
 
+/// Notes a photo stored for a listing form not saved yet (see `sweep_abandoned`).
+pub fn remember_pending(
+    conn: &mut diesel::PgConnection,
+    key: &str,
+    user_id: i64,
+    width: i32,
+) -> diesel::QueryResult<()> {
+    use crate::db::schema::pending_uploads as p;
+    use diesel::prelude::*;
+    diesel::insert_into(p::table)
+        .values((
+            p::storage_key.eq(key),
+            p::user_id.eq(user_id),
+            p::width.eq(width),
+        ))
+        .on_conflict_do_nothing()
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// The photo now belongs to a listing.
+pub fn forget_pending(conn: &mut diesel::PgConnection, key: &str) -> diesel::QueryResult<()> {
+    use crate::db::schema::pending_uploads as p;
+    use diesel::prelude::*;
+    diesel::delete(p::table.filter(p::storage_key.eq(key)))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Deletes the files of photos uploaded with a form that was never saved, once they are
+/// `older_than` (run by the worker). Returns how many photos went.
+pub fn sweep_abandoned(
+    conn: &mut diesel::PgConnection,
+    storage: &dyn Storage,
+    older_than: std::time::Duration,
+) -> diesel::QueryResult<usize> {
+    use crate::db::schema::{listing_photos, pending_uploads as p};
+    use diesel::prelude::*;
+    let before = chrono::Utc::now()
+        - chrono::Duration::from_std(older_than).unwrap_or_else(|_| chrono::Duration::days(1));
+    let keys: Vec<String> = p::table
+        .filter(p::created_at.lt(before))
+        .order(p::created_at)
+        .limit(500)
+        .select(p::storage_key)
+        .load(conn)?;
+    let mut swept = 0;
+    for key in keys {
+        // Saved after all (a listing kept it): only the note goes.
+        let used: bool = diesel::select(diesel::dsl::exists(
+            listing_photos::table
+                .filter(listing_photos::storage_key.eq(&key))
+                .select(listing_photos::id),
+        ))
+        .get_result(conn)?;
+        if !used {
+            delete(storage, &key);
+            swept += 1;
+        }
+        forget_pending(conn, &key)?;
+    }
+    Ok(swept)
+}
+
 fn file_name(key: &str, size: u32) -> String {
     format!("{key}-{size}.jpg")
 }

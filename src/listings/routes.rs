@@ -258,6 +258,11 @@ async fn read_submission(
         .map_err(|e| AppError::Internal(e.into()))?;
         match result {
             Ok((key, w, h)) => {
+                let (k, uid) = (key.clone(), user.id);
+                db::run(&state.pool, move |conn| {
+                    Ok(photos::remember_pending(conn, &k, uid, w)?)
+                })
+                .await?;
                 let token = sign(&secret, user.id, &key, w, h);
                 photos.push((
                     PhotoRef::New {

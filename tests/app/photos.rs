@@ -100,3 +100,102 @@ async fn bad_or_missing_names_are_404_pages() {
         assert!(page.body.contains("<html"), "{path} is not a page");
     }
 }
+
+/// Photos of a form that was never saved are deleted a day later; saved ones stay.
+#[tokio::test]
+async fn photos_of_abandoned_forms_are_swept_and_saved_ones_kept() {
+    use crate::listings::{category_id, submit, Form};
+    let app = spawn_app().await;
+    crate::helpers::factories::signed_in(&app, "seller@example.com").await;
+    let cat = category_id(&app, "bikes").await;
+    // A form with an error keeps its photos (stored at once) ...
+    submit(&app, "/sell", Form::valid(cat).set("title", ""))
+        .await
+        .assert_status(422);
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM pending_uploads").await,
+        2
+    );
+    // ... and a saved listing takes its own off the list.
+    submit(&app, "/sell", Form::valid(cat))
+        .await
+        .assert_status(303);
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM pending_uploads").await,
+        2
+    );
+    let photo_dir = app.data_dir.join("photos");
+    let files_before = count_files(&photo_dir);
+    // Not a day old yet: nothing goes.
+    let dir = photo_dir.clone();
+    let swept = app
+        .db(move |c| {
+            let storage = LocalStorage::new(dir).expect("storage");
+            pasar::listings::photos::sweep_abandoned(
+                c,
+                &storage,
+                std::time::Duration::from_secs(86_400),
+            )
+            .expect("sweep")
+        })
+        .await;
+    assert_eq!(swept, 0);
+    app.db(|c| {
+        use diesel::prelude::*;
+        diesel::sql_query("UPDATE pending_uploads SET created_at = now() - interval '2 days'")
+            .execute(c)
+            .expect("aged")
+    })
+    .await;
+    let dir = photo_dir.clone();
+    let swept = app
+        .db(move |c| {
+            let storage = LocalStorage::new(dir).expect("storage");
+            pasar::listings::photos::sweep_abandoned(
+                c,
+                &storage,
+                std::time::Duration::from_secs(86_400),
+            )
+            .expect("sweep")
+        })
+        .await;
+    assert_eq!(swept, 2);
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM pending_uploads").await,
+        0
+    );
+    let files_after = count_files(&photo_dir);
+    assert!(
+        files_after < files_before,
+        "{files_before} -> {files_after}"
+    );
+    // The saved listing's photos are still served.
+    let key: String = app
+        .db(|c| {
+            use diesel::prelude::*;
+            use pasar::db::schema::listing_photos as p;
+            p::table.select(p::storage_key).first(c).expect("photo")
+        })
+        .await;
+    app.get(&format!("/media/{key}-320.jpg"))
+        .await
+        .assert_status(200);
+}
+
+fn count_files(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| {
+                    let p = e.path();
+                    if p.is_dir() {
+                        count_files(&p)
+                    } else {
+                        1
+                    }
+                })
+                .sum()
+        })
+        .unwrap_or(0)
+}
