@@ -30,9 +30,19 @@ pub fn needs_action(o: &Order, as_seller: bool) -> bool {
     }
 }
 
-/// Orders waiting for this user, for the count in the header menu.
-pub fn action_count(conn: &mut PgConnection, user_id: i64) -> QueryResult<i64> {
-    orders::table
+/// Orders waiting for this user, for the count in the header menu; for admins also the
+/// disputes waiting for a decision.
+pub fn action_count(conn: &mut PgConnection, user_id: i64, admin: bool) -> QueryResult<i64> {
+    use crate::db::schema::disputes;
+    let disputes: i64 = if admin {
+        disputes::table
+            .filter(disputes::status.eq_any(["open", "appealed"]))
+            .count()
+            .get_result(conn)?
+    } else {
+        0
+    };
+    let mine: i64 = orders::table
         .filter(
             orders::seller_id
                 .eq(user_id)
@@ -44,7 +54,8 @@ pub fn action_count(conn: &mut PgConnection, user_id: i64) -> QueryResult<i64> {
                 ]))),
         )
         .count()
-        .get_result(conn)
+        .get_result(conn)?;
+    Ok(mine + disputes)
 }
 
 /// Job kinds this module runs.

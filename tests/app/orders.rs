@@ -964,7 +964,9 @@ async fn an_admin_decides_a_dispute_and_the_appeal_decision_is_final() {
     as_user(&app, "admin@example.com").await;
     app.get("/admin/disputes")
         .await
-        .assert_contains(&format!("#{order}"));
+        .assert_contains(&format!("#{order}"))
+        // The header counts the dispute waiting for the admin.
+        .assert_contains(">1</span>");
     // The decision needs a reason both sides will read.
     app.post(
         &format!("/orders/{order}/dispute/decide"),
