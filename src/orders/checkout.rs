@@ -275,6 +275,36 @@ pub fn saved_addresses(conn: &mut PgConnection, user_id: i64) -> QueryResult<Vec
         .load(conn)
 }
 
+/// Changes how many units a pending order holds, reserving or giving back the
+/// difference with the same conditional update as "Buy now". `false`: not enough left.
+pub fn set_quantity(conn: &mut PgConnection, o: &Order, quantity: i32) -> Result<bool, AppError> {
+    let delta = quantity - o.quantity;
+    if delta == 0 {
+        return Ok(true);
+    }
+    let changed = diesel::sql_query(
+        "UPDATE listings SET quantity = quantity - $2, \
+           status = CASE WHEN quantity = $2 THEN 'sold' \
+                         WHEN status = 'sold' AND $2 < 0 THEN 'active' ELSE status END, \
+           updated_at = now() \
+         WHERE id = $1 AND quantity >= $2 AND (status = 'active' OR $2 < 0)",
+    )
+    .bind::<diesel::sql_types::BigInt, _>(o.listing_id)
+    .bind::<diesel::sql_types::Integer, _>(delta)
+    .execute(conn)?;
+    if changed == 0 {
+        return Ok(false);
+    }
+    let unit = o.item_minor / i64::from(o.quantity.max(1));
+    diesel::update(orders::table.find(o.id))
+        .set((
+            orders::quantity.eq(quantity),
+            orders::item_minor.eq(unit * i64::from(quantity)),
+        ))
+        .execute(conn)?;
+    Ok(true)
+}
+
 /// Sets delivery (and the address) of a pending order and recomputes its money.
 pub fn set_delivery(
     conn: &mut PgConnection,

@@ -156,21 +156,23 @@ async fn load_page(
                 listings::pickup,
                 listings::shipping_minor,
                 listings::city,
+                listings::quantity,
                 sql::<Nullable<Text>>(
                     "(SELECT p.storage_key FROM listing_photos p \
                       WHERE p.listing_id = listings.id ORDER BY p.position LIMIT 1)",
                 ),
             ))
-            .first::<(i64, bool, bool, Option<i64>, String, Option<String>)>(conn)
+            .first::<(i64, bool, bool, Option<i64>, String, i32, Option<String>)>(conn)
             .optional()?
             .map(
-                |(id, ships, pickup, shipping_minor, city, photo_key)| ListingBrief {
+                |(id, ships, pickup, shipping_minor, city, available, photo_key)| ListingBrief {
                     id,
                     ships,
                     pickup,
                     shipping_minor,
                     city,
                     photo_key,
+                    available,
                 },
             );
         let names: Vec<(i64, String)> = users::table
@@ -331,22 +333,41 @@ async fn checkout_submit(
     if method.is_none() {
         errors.add("method", "checkout-method-required");
     }
+    let quantity = match input.quantity.trim() {
+        "" => o.quantity,
+        q => match q.parse::<i32>() {
+            Ok(n) if (1..=1_000).contains(&n) => n,
+            _ => {
+                errors.add("quantity", "buy-bad-quantity");
+                o.quantity
+            }
+        },
+    };
     let (Some(method), true) = (method, errors.is_empty()) else {
         return invalid(ctx, &state, id, input, errors).await;
     };
     let save = input.save_address.is_some() && input.address_id.is_empty();
     let cfg = state.config.clone();
-    let (o, open) = db::transaction(&state.pool, move |conn| {
+    let ready = db::transaction(&state.pool, move |conn| {
         let actor = Actor::User {
             id: buyer,
             admin: false,
         };
         let (o, _) = state::lock_for(conn, id, actor, &[Role::Buyer], &["pending_payment"])?;
+        if !checkout::set_quantity(conn, &o, quantity)? {
+            return Ok(None);
+        }
+        let o = model::find(conn, o.id)?;
         let o = checkout::set_delivery(conn, &cfg, &o, &listing, pickup, &address, save)?;
         let open = payments::open_for(conn, o.id)?;
-        Ok((o, open))
+        Ok(Some((o, open)))
     })
     .await?;
+    let Some((o, open)) = ready else {
+        let mut errors = FormErrors::default();
+        errors.add("quantity", "buy-not-enough");
+        return invalid(ctx, &state, id, input, errors).await;
+    };
     // Back to a payment already under way for the same amount and method.
     if let Some(p) = open.filter(|p| {
         p.amount_minor == o.total_minor && (p.method == method.code() || p.method == "checkout")

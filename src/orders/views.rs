@@ -36,12 +36,15 @@ pub struct ListingBrief {
     pub shipping_minor: Option<i64>,
     pub city: String,
     pub photo_key: Option<String>,
+    /// Units still on sale (besides what this order holds).
+    pub available: i32,
 }
 
 /// Every field any order form has, kept to show a form again with its errors.
 #[derive(Clone, Debug, Default, serde::Deserialize)]
 #[serde(default)]
 pub struct ActionInput {
+    pub quantity: String,
     pub delivery: String,
     pub address_id: String,
     #[serde(flatten)]

@@ -1721,3 +1721,45 @@ async fn the_buyer_can_give_up_before_paying_and_cancel_before_shipping() {
     assert!(body.contains("J’ai changé d’avis"), "{body}");
     books_balance(&app).await;
 }
+
+#[tokio::test]
+async fn the_checkout_changes_the_quantity_within_the_stock() {
+    let app = spawn_app().await;
+    let d = deal(
+        &app,
+        Item {
+            quantity: 5,
+            ..Item::default()
+        },
+    )
+    .await;
+    let order = order_of(buy(&app, d.listing, "q").await.assert_status(303));
+    app.get(&format!("/orders/{order}"))
+        .await
+        .assert_contains("id=\"quantity\"");
+    let mut fields = vec![("quantity", "3"), ("delivery", "ship"), ("method", "card")];
+    fields.extend_from_slice(&ADDRESS);
+    app.post(&format!("/orders/{order}/checkout"), &fields)
+        .await
+        .assert_status(303);
+    assert_eq!(stock(&app, d.listing).await.0, 2);
+    // 3 x 20.00 + 5.00 shipping + 3.00 protection.
+    app.get(&format!("/orders/{order}"))
+        .await
+        .assert_contains("€68.00");
+    fields[0] = ("quantity", "10");
+    app.post(&format!("/orders/{order}/checkout"), &fields)
+        .await
+        .assert_status(422)
+        .assert_contains("Not enough left");
+    assert_eq!(stock(&app, d.listing).await.0, 2);
+    fields[0] = ("quantity", "1");
+    let to = app
+        .post(&format!("/orders/{order}/checkout"), &fields)
+        .await
+        .location
+        .clone()
+        .expect("payment page");
+    assert_eq!(stock(&app, d.listing).await.0, 4);
+    app.get(&to).await.assert_contains("€26.00");
+}
