@@ -531,6 +531,7 @@ orders-action-pending-payment = Πληρωμή
 orders-action-paid = Αποστολή
 orders-action-shipped = Επιβεβαίωση
 orders-action-received = Επιβεβαίωση
+orders-action-disputed = Απάντηση
 balance-title = Υπόλοιπο
 balance-empty = Τίποτα ακόμη: τα χρήματα από τις πωλήσεις σας εμφανίζονται εδώ μόλις επιβεβαιώσουν οι αγοραστές.
 balance-currency = Νόμισμα

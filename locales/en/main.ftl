@@ -531,6 +531,7 @@ orders-action-pending-payment = Pay
 orders-action-paid = Ship
 orders-action-shipped = Confirm
 orders-action-received = Confirm
+orders-action-disputed = Respond
 balance-title = Balance
 balance-empty = Nothing yet: money from your sales appears here once buyers confirm.
 balance-currency = Currency

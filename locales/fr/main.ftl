@@ -531,6 +531,7 @@ orders-action-pending-payment = Payer
 orders-action-paid = Expédier
 orders-action-shipped = Confirmer
 orders-action-received = Confirmer
+orders-action-disputed = Répondre
 balance-title = Solde
 balance-empty = Rien pour l’instant : l’argent de vos ventes apparaît ici dès que les acheteurs confirment la réception.
 balance-currency = Devise

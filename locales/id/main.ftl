@@ -521,6 +521,7 @@ orders-action-pending-payment = Bayar
 orders-action-paid = Kirim
 orders-action-shipped = Konfirmasi
 orders-action-received = Konfirmasi
+orders-action-disputed = Tanggapi
 balance-title = Saldo
 balance-empty = Belum ada: uang dari penjualan Anda akan muncul di sini setelah pembeli mengonfirmasi.
 balance-currency = Mata uang

@@ -21,7 +21,8 @@ use model::Order;
 /// Whether the buyer (or, `as_seller`, the seller) has the next move on this order.
 pub fn needs_action(o: &Order, as_seller: bool) -> bool {
     if as_seller {
-        o.status == "paid"
+        // Ship it, or answer the buyer's dispute.
+        matches!(o.status.as_str(), "paid" | "disputed")
     } else {
         matches!(
             o.status.as_str(),
@@ -46,7 +47,7 @@ pub fn action_count(conn: &mut PgConnection, user_id: i64, admin: bool) -> Query
         .filter(
             orders::seller_id
                 .eq(user_id)
-                .and(orders::status.eq("paid"))
+                .and(orders::status.eq_any(["paid", "disputed"]))
                 .or(orders::buyer_id.eq(user_id).and(orders::status.eq_any([
                     "pending_payment",
                     "shipped",
