@@ -411,7 +411,6 @@ nav-actions = { $count ->
 }
 nav-admin-disputes = Διαφορές
 nav-admin-books = Λογιστικά
-field-too-long = Αυτό είναι πολύ μεγάλο.
 listing-sold = Πωλήθηκε
 buy-now = Αγορά τώρα
 buy-login = Συνδεθείτε για να αγοράσετε

@@ -411,7 +411,6 @@ nav-actions = { $count ->
 }
 nav-admin-disputes = Disputes
 nav-admin-books = Books
-field-too-long = This is too long.
 listing-sold = Sold
 buy-now = Buy now
 buy-login = Log in to buy

@@ -411,7 +411,6 @@ nav-actions = { $count ->
 }
 nav-admin-disputes = Litiges
 nav-admin-books = Comptabilité
-field-too-long = C’est trop long.
 listing-sold = Vendu
 buy-now = Acheter
 buy-login = Connectez-vous pour acheter

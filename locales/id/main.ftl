@@ -402,7 +402,6 @@ nav-actions = { $count ->
 }
 nav-admin-disputes = Komplain
 nav-admin-books = Pembukuan
-field-too-long = Isian ini terlalu panjang.
 listing-sold = Terjual
 buy-now = Beli sekarang
 buy-login = Masuk untuk membeli

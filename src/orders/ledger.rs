@@ -162,6 +162,48 @@ pub fn balances(conn: &mut PgConnection, user_id: i64) -> QueryResult<Vec<(Strin
     Ok(rows.into_iter().map(|r| (r.currency, r.amount)).collect())
 }
 
+/// What the seller will still receive from orders whose money is in escrow (after the
+/// fee as it stands), per currency.
+pub fn held_for_seller(conn: &mut PgConnection, seller: i64) -> QueryResult<Vec<(String, i64)>> {
+    use crate::db::schema::orders;
+    let open: Vec<Order> = orders::table
+        .filter(orders::seller_id.eq(seller))
+        .filter(orders::status.eq_any(super::model::HELD))
+        .select(Order::as_select())
+        .load(conn)?;
+    let mut sums: Vec<(String, i64)> = Vec::new();
+    for o in open {
+        let amount = o.proceeds_minor() - o.seller_fee_minor;
+        match sums.iter_mut().find(|(c, _)| *c == o.currency) {
+            Some((_, s)) => *s += amount,
+            None => sums.push((o.currency.clone(), amount)),
+        }
+    }
+    Ok(sums)
+}
+
+/// A seller's money per currency: (currency, available, held until buyers confirm).
+pub fn seller_overview(
+    conn: &mut PgConnection,
+    seller: i64,
+) -> QueryResult<Vec<(String, i64, i64)>> {
+    let available = balances(conn, seller)?;
+    let held = held_for_seller(conn, seller)?;
+    let mut currencies: Vec<&String> = available
+        .iter()
+        .map(|(c, _)| c)
+        .chain(held.iter().map(|(c, _)| c))
+        .collect();
+    currencies.sort();
+    currencies.dedup();
+    let get =
+        |v: &[(String, i64)], c: &str| v.iter().find(|(x, _)| x == c).map(|(_, a)| *a).unwrap_or(0);
+    Ok(currencies
+        .into_iter()
+        .map(|c| (c.clone(), get(&available, c), get(&held, c)))
+        .collect())
+}
+
 /// Pays a seller's available balance in one currency out (the sandbox payout: the
 /// money leaves the ledger to the `payouts` account). Returns the amount, 0 when there
 /// was nothing to pay.

@@ -97,7 +97,8 @@ async fn buy(
     let listing_id = id.into_inner();
     let buyer = require_verified(&ctx)?.id;
     let form = form.into_inner();
-    let quantity: i32 = form.quantity.trim().parse().unwrap_or(1);
+    // Not a number: refused below like any quantity under 1.
+    let quantity: i32 = form.quantity.trim().parse().unwrap_or(0);
     // Without a key (an old page) every submit is its own order, as before idempotency.
     let key = if form.key.trim().is_empty() || form.key.len() > 64 {
         uuid::Uuid::new_v4().to_string()
@@ -410,16 +411,15 @@ async fn abandon(ctx: Ctx, state: web::Data<AppState>, id: web::Path<i64>) -> Pa
 
 // ---- delivery and the end of a deal ---------------------------------------------------
 
-/// A short single-line text field, or an error key.
-fn short(raw: &str, max: usize) -> Result<String, &'static str> {
-    let v = raw.trim();
-    if v.is_empty() {
-        Err("field-required")
-    } else if v.chars().count() > max || v.chars().any(char::is_control) {
-        Err("field-too-long")
-    } else {
-        Ok(v.to_string())
-    }
+/// Text that must be given: `limited_text`, and not empty.
+fn required(raw: &str, max: usize, multiline: bool) -> Result<String, &'static str> {
+    crate::accounts::fields::limited_text(raw, max, multiline).and_then(|s| {
+        if s.is_empty() {
+            Err("field-required")
+        } else {
+            Ok(s)
+        }
+    })
 }
 
 async fn ship(
@@ -431,8 +431,8 @@ async fn ship(
     let id = id.into_inner();
     let input = form.into_inner();
     let mut errors = FormErrors::default();
-    let carrier = errors.take("carrier", short(&input.carrier, 60));
-    let tracking = errors.take("tracking", short(&input.tracking, 80));
+    let carrier = errors.take("carrier", required(&input.carrier, 60, false));
+    let tracking = errors.take("tracking", required(&input.tracking, 80, false));
     let (Some(carrier), Some(tracking)) = (carrier, tracking) else {
         return invalid(ctx, &state, id, input, errors).await;
     };
@@ -511,13 +511,7 @@ async fn cancel(
 
 /// A statement of up to 2,000 characters, line breaks allowed.
 fn statement(raw: &str) -> Result<String, &'static str> {
-    crate::accounts::fields::limited_text(raw, 2_000, true).and_then(|s| {
-        if s.trim().is_empty() {
-            Err("field-required")
-        } else {
-            Ok(s)
-        }
-    })
+    required(raw, 2_000, true)
 }
 
 async fn open_dispute(
@@ -555,7 +549,7 @@ async fn add_evidence(
     payload: actix_multipart::Multipart,
 ) -> Page {
     let id = id.into_inner();
-    let user = require_user(&ctx)?.clone();
+    require_user(&ctx)?;
     let form = crate::listings::photos::read_form(payload).await?;
     let body = form.field("body").unwrap_or("").to_string();
     let input = ActionInput {
@@ -600,7 +594,6 @@ async fn add_evidence(
     if !errors.is_empty() {
         return invalid(ctx, &state, id, input, errors).await;
     }
-    let _ = user;
     act(
         ctx,
         &state,
@@ -805,22 +798,6 @@ async fn list(ctx: Ctx, state: web::Data<AppState>, q: ListQuery, side: &'static
         let filters: Vec<(&'static str, i64)> = FILTERS.iter().map(|f| (*f, count(f))).collect();
         let rows: Vec<OrderRow> = rows.into_iter().filter(|r| matches(filter, r)).collect();
         let (balances, payouts) = if selling {
-            let available = ledger::balances(conn, user)?;
-            let held = in_escrow(conn, user)?;
-            let mut currencies: Vec<String> = available
-                .iter()
-                .map(|(c, _)| c.clone())
-                .chain(held.iter().map(|(c, _)| c.clone()))
-                .collect();
-            currencies.sort();
-            currencies.dedup();
-            let get = |v: &Vec<(String, i64)>, c: &str| {
-                v.iter().find(|(x, _)| x == c).map(|(_, a)| *a).unwrap_or(0)
-            };
-            let balances = currencies
-                .iter()
-                .map(|c| (c.clone(), get(&available, c), get(&held, c)))
-                .collect();
             let payouts = payouts::table
                 .filter(payouts::user_id.eq(user))
                 .order(payouts::id.desc())
@@ -831,7 +808,7 @@ async fn list(ctx: Ctx, state: web::Data<AppState>, q: ListQuery, side: &'static
                     payouts::amount_minor,
                 ))
                 .load(conn)?;
-            (balances, payouts)
+            (ledger::seller_overview(conn, user)?, payouts)
         } else {
             (Vec::new(), Vec::new())
         };
@@ -875,24 +852,6 @@ where
     {
         Box::new(self)
     }
-}
-
-/// What the seller will receive from orders still in escrow, per currency.
-fn in_escrow(conn: &mut PgConnection, seller: i64) -> QueryResult<Vec<(String, i64)>> {
-    let open: Vec<Order> = orders::table
-        .filter(orders::seller_id.eq(seller))
-        .filter(orders::status.eq_any(super::model::HELD))
-        .select(Order::as_select())
-        .load(conn)?;
-    let mut sums: Vec<(String, i64)> = Vec::new();
-    for o in open {
-        let amount = o.proceeds_minor() - o.seller_fee_minor;
-        match sums.iter_mut().find(|(c, _)| *c == o.currency) {
-            Some((_, s)) => *s += amount,
-            None => sums.push((o.currency.clone(), amount)),
-        }
-    }
-    Ok(sums)
 }
 
 #[derive(serde::Deserialize)]

@@ -12,7 +12,7 @@ use super::emails::{self, Parties, Val};
 use super::ledger;
 use super::model::{self, Order};
 use crate::config::Config;
-use crate::db::schema::{listings, orders};
+use crate::db::schema::orders;
 use crate::jobs::queue;
 use crate::web::AppError;
 
@@ -585,12 +585,4 @@ pub(super) fn refund_part_and_complete(
         &[("amount", Val::Money(amount))],
     )?;
     complete(conn, cfg, o, actor, "completed_after_dispute")
-}
-
-/// Units of the listing a buyer can still reserve (what the listing row says).
-pub fn available(conn: &mut PgConnection, listing_id: i64) -> QueryResult<i32> {
-    listings::table
-        .find(listing_id)
-        .select(listings::quantity)
-        .first(conn)
 }

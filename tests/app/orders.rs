@@ -569,6 +569,15 @@ async fn a_double_submit_makes_one_order() {
     assert_eq!(order_of(&a), order_of(&c));
     assert_eq!(app.count("SELECT count(*) AS n FROM orders").await, 1);
     assert_eq!(stock(&app, d.listing).await.0, 4);
+    // A quantity that is not a number is refused on the listing page, not taken as 1.
+    let page = app
+        .post(&path, &[("quantity", "two"), ("key", "other-key")])
+        .await;
+    page.redirects_to(&format!("/listings/{}", d.listing));
+    app.get(&format!("/listings/{}", d.listing))
+        .await
+        .assert_contains("quantity of at least 1");
+    assert_eq!(app.count("SELECT count(*) AS n FROM orders").await, 1);
 }
 
 #[tokio::test]
