@@ -18,6 +18,23 @@ fn keys_of(path: &Path) -> BTreeSet<String> {
         .collect()
 }
 
+/// Every message of one language: the union of all `.ftl` files in its folder (each
+/// area of the code keeps its own file, so parallel work does not collide in one file).
+fn keys_of_lang(lang: &str) -> BTreeSet<String> {
+    let dir = root().join("locales").join(lang);
+    let mut files = Vec::new();
+    files_under(&dir, &mut files);
+    let mut keys = BTreeSet::new();
+    for f in files.iter().filter(|f| f.extension().is_some_and(|e| e == "ftl")) {
+        let these = keys_of(f);
+        for k in &these {
+            assert!(!keys.contains(k), "{k} is defined twice in locales/{lang}");
+        }
+        keys.extend(these);
+    }
+    keys
+}
+
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
@@ -35,10 +52,10 @@ fn files_under(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 
 #[test]
 fn every_locale_has_exactly_the_english_keys() {
-    let en = keys_of(&root().join("locales/en/main.ftl"));
+    let en = keys_of_lang("en");
     assert!(en.len() > 50);
     for lang in ["id", "el", "fr"] {
-        let other = keys_of(&root().join(format!("locales/{lang}/main.ftl")));
+        let other = keys_of_lang(lang);
         let missing: Vec<_> = en.difference(&other).collect();
         let extra: Vec<_> = other.difference(&en).collect();
         assert!(missing.is_empty(), "{lang} misses {missing:?}");
@@ -48,7 +65,7 @@ fn every_locale_has_exactly_the_english_keys() {
 
 #[test]
 fn every_key_used_in_code_and_templates_exists() {
-    let en = keys_of(&root().join("locales/en/main.ftl"));
+    let en = keys_of_lang("en");
     let patterns = [
         r#"\.t\("([a-z0-9-]+)"\)"#,
         r#"\.t1\("([a-z0-9-]+)""#,
