@@ -153,7 +153,9 @@ async fn settings_refuse_an_unknown_zone_and_keep_the_form() {
     app.login("camille@example.com", crate::helpers::PASSWORD)
         .await
         .assert_status(303);
-    // Before any choice, a French member's zone is Paris (the language's guess).
+    choose_zone(&app, "Camille", "fr", "Europe/Paris")
+        .await
+        .assert_status(303);
     assert_eq!(chosen_zone(&app).await, "Europe/Paris");
 
     let page = choose_zone(&app, "Camille Nouveau", "fr", "Mars/Olympus_Mons").await;
