@@ -58,6 +58,49 @@ pub fn for_locale(locale: Locale) -> Tz {
     }
 }
 
+/// Countries with one zone (or one where nearly everyone lives), by ISO 3166 code: the
+/// region of an `Accept-Language` tag (`fr-BE`, `en-GB`) then names the zone. Countries
+/// spanning several zones (US, CA, AU, BR, RU, ...) are left to the other guesses.
+const COUNTRIES: [(&str, Tz); 24] = [
+    ("AT", Tz::Europe__Vienna),
+    ("BE", Tz::Europe__Brussels),
+    ("CH", Tz::Europe__Zurich),
+    ("CY", Tz::Asia__Nicosia),
+    ("DE", Tz::Europe__Berlin),
+    ("DK", Tz::Europe__Copenhagen),
+    ("ES", Tz::Europe__Madrid),
+    ("FI", Tz::Europe__Helsinki),
+    ("FR", Tz::Europe__Paris),
+    ("GB", Tz::Europe__London),
+    ("GR", Tz::Europe__Athens),
+    ("ID", Tz::Asia__Jakarta),
+    ("IE", Tz::Europe__Dublin),
+    ("IN", Tz::Asia__Kolkata),
+    ("IT", Tz::Europe__Rome),
+    ("LU", Tz::Europe__Luxembourg),
+    ("MC", Tz::Europe__Monaco),
+    ("MY", Tz::Asia__Kuala_Lumpur),
+    ("NL", Tz::Europe__Amsterdam),
+    ("PL", Tz::Europe__Warsaw),
+    ("PT", Tz::Europe__Lisbon),
+    ("SE", Tz::Europe__Stockholm),
+    ("SG", Tz::Asia__Singapore),
+    ("SN", Tz::Africa__Dakar),
+];
+
+/// The zone of the first country named by an `Accept-Language` value that has one
+/// (`el-GR,el;q=0.9` gives Athens, `en-GB` London; a bare `en` gives nothing).
+pub fn from_accept_language(header: &str) -> Option<Tz> {
+    header.split(',').find_map(|part| {
+        let tag = part.split(';').next()?.trim();
+        let region = tag.split(['-', '_']).nth(1)?.to_ascii_uppercase();
+        COUNTRIES
+            .iter()
+            .find(|(code, _)| *code == region)
+            .map(|(_, tz)| *tz)
+    })
+}
+
 /// The zone of a member as stored (a name the database no longer knows falls back to the
 /// language's zone rather than to an error).
 pub fn of_user(name: &str, locale: Locale) -> Tz {
@@ -90,5 +133,22 @@ mod tests {
         assert_eq!(for_locale(Locale::Id).name(), "Asia/Jakarta");
         assert_eq!(for_locale(Locale::En).name(), "UTC");
         assert_eq!(of_user("nowhere", Locale::El), Tz::Europe__Athens);
+    }
+
+    #[test]
+    fn countries_of_the_browser_name_a_zone() {
+        assert_eq!(
+            from_accept_language("en-GB,en;q=0.8"),
+            Some(Tz::Europe__London)
+        );
+        assert_eq!(from_accept_language("fr-be"), Some(Tz::Europe__Brussels));
+        assert_eq!(
+            from_accept_language("en, el-GR;q=0.5"),
+            Some(Tz::Europe__Athens)
+        );
+        assert_eq!(from_accept_language("en-US,en;q=0.9"), None);
+        assert_eq!(from_accept_language("el"), None);
+        assert_eq!(from_accept_language(""), None);
+        assert!(COUNTRIES.windows(2).all(|w| w[0].0 < w[1].0));
     }
 }

@@ -33,7 +33,7 @@ pub struct Flash {
 pub struct Ctx {
     pub locale: Locale,
     /// The zone times are shown in: the member's setting, else the browser's `tz` cookie,
-    /// else the language's usual zone.
+    /// else the country of its language tag, else the language's usual zone.
     pub zone: Tz,
     pub user: Option<User>,
     pub csrf: String,
@@ -125,6 +125,12 @@ impl Ctx {
         let zone = req
             .cookie(zone::TZ_COOKIE)
             .and_then(|c| zone::parse(c.value()))
+            .or_else(|| {
+                req.headers()
+                    .get("accept-language")
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(zone::from_accept_language)
+            })
             .unwrap_or_else(|| zone::for_locale(locale));
         let csrf = match session.get::<String>(CSRF_KEY).ok().flatten() {
             Some(t) => t,

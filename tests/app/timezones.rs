@@ -224,8 +224,17 @@ async fn sign_up_takes_the_browsers_zone_or_guesses_from_the_language() {
         "Asia/Jakarta"
     );
     assert_eq!(
-        signup_zone(&app, "london@example.com", "en-GB", "").await,
+        signup_zone(&app, "boston@example.com", "en-US", "").await,
         "UTC"
+    );
+    // The language tag's country, when it has one zone, beats the language.
+    assert_eq!(
+        signup_zone(&app, "london@example.com", "en-GB", "").await,
+        "Europe/London"
+    );
+    assert_eq!(
+        signup_zone(&app, "brussels@example.com", "fr-BE,fr;q=0.9", "").await,
+        "Europe/Brussels"
     );
     // A value that is no zone is ignored, not an error for a field nobody sees.
     assert_eq!(
