@@ -22,11 +22,18 @@ pub struct User {
     pub pending_email: Option<String>,
     pub deletion_requested_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+    /// IANA name; read it through `zone()`.
+    pub time_zone: String,
 }
 
 impl User {
     pub fn locale(&self) -> Locale {
         Locale::parse(&self.locale).unwrap_or_default()
+    }
+
+    /// The zone the member's pages and emails show times in.
+    pub fn zone(&self) -> chrono_tz::Tz {
+        crate::i18n::zone::of_user(&self.time_zone, self.locale())
     }
 
     pub fn is_verified(&self) -> bool {
@@ -41,6 +48,7 @@ pub struct NewUser<'a> {
     pub password_hash: &'a str,
     pub display_name: &'a str,
     pub locale: &'a str,
+    pub time_zone: &'a str,
 }
 
 #[derive(AsChangeset)]
@@ -51,6 +59,7 @@ pub struct ProfileChanges<'a> {
     pub city: &'a str,
     pub country: &'a str,
     pub locale: &'a str,
+    pub time_zone: &'a str,
 }
 
 /// The user behind a session, if the session is still valid (same session version, not

@@ -11,7 +11,7 @@ use super::rules::{self, RuleError, Verified};
 use super::views::*;
 use super::{deletion, emails};
 use crate::db;
-use crate::i18n::{format, Locale};
+use crate::i18n::{format, zone, Locale};
 use crate::mail::outbox;
 use crate::web::ctx::{safe_next, LANG_COOKIE};
 use crate::web::rate_limit::{self as limits};
@@ -117,9 +117,11 @@ async fn signup(
     let hash = hash_password(password.expose().to_string()).await?;
     let cfg = state.config.clone();
     let locale = ctx.locale;
+    // The browser's zone when its script ran, else the visitor's zone so far.
+    let zone = zone::parse(&form.time_zone).unwrap_or(ctx.zone);
     let email2 = email.clone();
     let result = db::run(&state.pool, move |conn| {
-        match rules::register(conn, &email2, &name, &hash, locale, &cfg) {
+        match rules::register(conn, &email2, &name, &hash, locale, zone, &cfg) {
             Ok(user) => Ok(Ok(user)),
             Err(RuleError::EmailTaken) => Ok(Err(())),
             Err(RuleError::Db(e)) => Err(e.into()),
@@ -418,6 +420,7 @@ fn settings_for(ctx: Ctx, user: &User, section: Section, errors: FormErrors) -> 
             city: user.city.clone(),
             country: user.country.clone(),
             locale: user.locale.clone(),
+            time_zone: user.zone().name().to_string(),
         },
         new_email: String::new(),
         pending_email: user.pending_email.clone(),
@@ -452,8 +455,13 @@ async fn update_profile(
     let city = errors.take("city", limited_text(&form.city, 80, false));
     let country = errors.take("country", limited_text(&form.country, 56, false));
     let locale = errors.take("locale", Locale::parse(&form.locale).ok_or("field-invalid"));
-    let (Some(name), Some(bio), Some(city), Some(country), Some(locale)) =
-        (name, bio, city, country, locale)
+    // A form without the field (an old page) keeps the zone.
+    let time_zone = match form.time_zone.trim() {
+        "" => Some(user.zone()),
+        name => errors.take("time_zone", zone::parse(name).ok_or("tz-invalid")),
+    };
+    let (Some(name), Some(bio), Some(city), Some(country), Some(locale), Some(time_zone)) =
+        (name, bio, city, country, locale, time_zone)
     else {
         let mut page = settings_for(ctx, &user, Section::Profile, errors);
         page.profile = form;
@@ -467,6 +475,7 @@ async fn update_profile(
             city: &city,
             country: &country,
             locale: locale.code(),
+            time_zone: time_zone.name(),
         };
         Ok(rules::update_profile(conn, id, &changes)?)
     })
@@ -592,6 +601,7 @@ async fn delete_account(ctx: Ctx, state: web::Data<AppState>, form: web::Form<De
     }
     let cfg = state.config.clone();
     let locale = user.locale();
+    let user_zone = user.zone();
     let due = db::run(&state.pool, move |conn| {
         Ok(conn.transaction::<_, diesel::result::Error, _>(|conn| {
             let due = deletion::request(conn, user.id, cfg.deletion_grace)?;
@@ -599,7 +609,7 @@ async fn delete_account(ctx: Ctx, state: web::Data<AppState>, form: web::Form<De
                 locale,
                 &user.email,
                 &user.display_name,
-                format::date(locale, due),
+                format::date(locale, user_zone, due),
                 format!("{}/login", cfg.base_url),
             )
             .user(user.id);
@@ -614,7 +624,7 @@ async fn delete_account(ctx: Ctx, state: web::Data<AppState>, form: web::Form<De
         ctx.t1(
             "flash-deletion-scheduled",
             "date",
-            format::date(ctx.locale, due),
+            format::date(ctx.locale, ctx.zone, due),
         ),
     );
     Ok(redirect("/"))

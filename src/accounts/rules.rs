@@ -41,6 +41,7 @@ pub fn register(
     name: &DisplayName,
     password_hash: &str,
     locale: Locale,
+    zone: chrono_tz::Tz,
     cfg: &Config,
 ) -> Result<User, RuleError> {
     conn.transaction(|conn| {
@@ -53,6 +54,7 @@ pub fn register(
                 password_hash,
                 display_name: name.as_str(),
                 locale: locale.code(),
+                time_zone: zone.name(),
             })
             .returning(users::id)
             .get_result(conn)

@@ -12,6 +12,8 @@ pub struct SignupForm {
     pub display_name: String,
     pub email: String,
     pub password: String,
+    /// The browser's zone, filled in by `tz.js`; empty without JavaScript.
+    pub time_zone: String,
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -42,6 +44,7 @@ pub struct ProfileForm {
     pub city: String,
     pub country: String,
     pub locale: String,
+    pub time_zone: String,
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -125,6 +128,22 @@ pub struct SettingsPage {
 }
 
 impl SettingsPage {
+    /// The zones a member may choose from.
+    pub fn zones(&self) -> &'static [&'static str] {
+        crate::i18n::zone::listed()
+    }
+
+    pub fn zone_is(&self, name: &str) -> bool {
+        self.profile.time_zone == name
+    }
+
+    /// A zone outside the offered list: the member's own (an alias the browser gave) or a
+    /// refused value sent back, shown first so the form keeps what it holds.
+    pub fn unlisted_zone(&self) -> Option<&str> {
+        let z = self.profile.time_zone.as_str();
+        (!z.is_empty() && crate::i18n::zone::listed().binary_search(&z).is_err()).then_some(z)
+    }
+
     /// The error of `field` if it belongs to the section that was submitted.
     pub fn err(&self, section: Section, field: &str) -> Option<&'static str> {
         if self.section == section {

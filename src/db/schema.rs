@@ -295,6 +295,7 @@ diesel::table! {
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
         holiday_until -> Nullable<Date>,
+        time_zone -> Text,
     }
 }
 

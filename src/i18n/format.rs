@@ -1,7 +1,10 @@
 //! Numbers, money and dates in the reader's language. Grouping and decimal marks come
-//! from `num-format` (CLDR data), month and day names from chrono's locale data.
+//! from `num-format` (CLDR data), month and day names from chrono's locale data. Dates
+//! and times are shown in the reader's time zone (the same instant is another day in
+//! Jakarta than in Paris).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Offset, TimeZone, Utc};
+use chrono_tz::{OffsetName, Tz};
 use num_format::{Locale as NumLocale, ToFormattedString};
 
 use super::Locale;
@@ -78,13 +81,14 @@ pub fn money(locale: Locale, minor: i64, currency: &str) -> String {
     }
 }
 
-/// A calendar date such as `November 23, 2026` or `23 novembre 2026`.
-pub fn date(locale: Locale, at: DateTime<Utc>) -> String {
+/// A calendar date in `tz`, such as `November 23, 2026` or `23 novembre 2026`.
+pub fn date(locale: Locale, tz: Tz, at: DateTime<Utc>) -> String {
     let pattern = match locale {
         Locale::En => "%B %-d, %Y",
         _ => "%-d %B %Y",
     };
-    at.format_localized(pattern, chrono_locale(locale))
+    at.with_timezone(&tz)
+        .format_localized(pattern, chrono_locale(locale))
         .to_string()
 }
 
@@ -98,19 +102,39 @@ pub fn day(locale: Locale, d: chrono::NaiveDate) -> String {
         .to_string()
 }
 
-/// A date with the time of day (UTC).
-pub fn datetime(locale: Locale, at: DateTime<Utc>) -> String {
+/// A date with the time of day in `tz`, followed by the zone's abbreviation (`EET`,
+/// `CEST`, `WIB`) so nobody mistakes whose clock it is.
+pub fn datetime(locale: Locale, tz: Tz, at: DateTime<Utc>) -> String {
+    let local = at.with_timezone(&tz);
     let time = match locale {
-        Locale::En => at.format("%-I:%M %p").to_string(),
-        _ => at.format("%H:%M").to_string(),
+        Locale::En => local.format("%-I:%M %p").to_string(),
+        _ => local.format("%H:%M").to_string(),
     };
-    format!("{} {} UTC", date(locale, at), time)
+    format!("{} {} {}", date(locale, tz, at), time, zone_label(tz, at))
+}
+
+/// The zone's abbreviation at `at`. Zones without a letter abbreviation in the database
+/// (it gives `+03`) are written as an offset from UTC.
+pub fn zone_label(tz: Tz, at: DateTime<Utc>) -> String {
+    let offset = tz.offset_from_utc_datetime(&at.naive_utc());
+    match offset.abbreviation() {
+        Some(a) if a.starts_with(|c: char| c.is_ascii_alphabetic()) => a.to_string(),
+        _ => {
+            let secs = offset.fix().local_minus_utc();
+            let sign = if secs < 0 { '-' } else { '+' };
+            let (h, m) = (secs.abs() / 3600, secs.abs() % 3600 / 60);
+            if m == 0 {
+                format!("UTC{sign}{h}")
+            } else {
+                format!("UTC{sign}{h}:{m:02}")
+            }
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
 
     #[test]
     fn numbers_group_by_locale() {
@@ -137,13 +161,52 @@ mod tests {
             .with_ymd_and_hms(2026, 11, 23, 14, 5, 0)
             .single()
             .expect("date");
-        assert_eq!(date(Locale::En, at), "November 23, 2026");
-        assert_eq!(date(Locale::Fr, at), "23 novembre 2026");
-        assert_eq!(date(Locale::Id, at), "23 November 2026");
+        assert_eq!(date(Locale::En, Tz::UTC, at), "November 23, 2026");
+        assert_eq!(date(Locale::Fr, Tz::UTC, at), "23 novembre 2026");
+        assert_eq!(date(Locale::Id, Tz::UTC, at), "23 November 2026");
         assert!(
-            date(Locale::El, at).starts_with("23 Νοε"),
+            date(Locale::El, Tz::UTC, at).starts_with("23 Νοε"),
             "{}",
-            date(Locale::El, at)
+            date(Locale::El, Tz::UTC, at)
         );
+    }
+
+    #[test]
+    fn times_are_in_the_readers_zone() {
+        let at = Utc
+            .with_ymd_and_hms(2026, 11, 23, 17, 13, 0)
+            .single()
+            .expect("date");
+        assert_eq!(
+            datetime(Locale::El, Tz::Europe__Athens, at),
+            format!("{} 19:13 EET", date(Locale::El, Tz::UTC, at))
+        );
+        assert_eq!(
+            datetime(Locale::En, Tz::UTC, at),
+            "November 23, 2026 5:13 PM UTC"
+        );
+        assert_eq!(
+            datetime(Locale::Fr, Tz::Europe__Paris, at),
+            "23 novembre 2026 18:13 CET"
+        );
+        // Summer time has its own abbreviation.
+        let summer = Utc
+            .with_ymd_and_hms(2026, 7, 1, 17, 13, 0)
+            .single()
+            .expect("date");
+        assert!(datetime(Locale::Fr, Tz::Europe__Paris, summer).ends_with("19:13 CEST"));
+        // Late in the evening in UTC is already the next day in Jakarta.
+        let late = Utc
+            .with_ymd_and_hms(2026, 11, 23, 20, 0, 0)
+            .single()
+            .expect("date");
+        assert_eq!(
+            datetime(Locale::Id, Tz::Asia__Jakarta, late),
+            "24 November 2026 03:00 WIB"
+        );
+        // A zone the database has no letters for gets an offset.
+        assert_eq!(zone_label(Tz::Asia__Dubai, at), "UTC+4");
+        assert_eq!(zone_label(Tz::Asia__Kolkata, at), "IST");
+        assert_eq!(zone_label(Tz::Asia__Kathmandu, at), "UTC+5:45");
     }
 }

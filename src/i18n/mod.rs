@@ -2,6 +2,7 @@
 //! locale-aware formatting of numbers, money and dates used by pages and emails.
 
 pub mod format;
+pub mod zone;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -116,28 +117,65 @@ impl Locale {
     }
 }
 
-/// An argument to a message.
+/// An argument to a message. Whether it is a number is decided by the caller's type,
+/// never by what the text looks like: a tracking number `00123` stays text, with its
+/// zeros, while a count takes part in plural selection.
 #[derive(Clone, Debug)]
 pub enum Arg {
     Str(String),
     Num(i64),
 }
 
-impl From<&str> for Arg {
-    fn from(s: &str) -> Arg {
-        Arg::Str(s.to_string())
+/// A value that can be passed to a message, as text or as a number by its type.
+pub trait ToArg {
+    fn to_arg(&self) -> Arg;
+}
+
+impl ToArg for Arg {
+    fn to_arg(&self) -> Arg {
+        self.clone()
+    }
+}
+
+impl ToArg for str {
+    fn to_arg(&self) -> Arg {
+        Arg::Str(self.to_string())
+    }
+}
+
+impl ToArg for String {
+    fn to_arg(&self) -> Arg {
+        Arg::Str(self.clone())
+    }
+}
+
+impl<T: ToArg + ?Sized> ToArg for &T {
+    fn to_arg(&self) -> Arg {
+        (**self).to_arg()
+    }
+}
+
+macro_rules! numeric_arg {
+    ($($t:ty),*) => {$(
+        impl ToArg for $t {
+            fn to_arg(&self) -> Arg {
+                // Saturates: no count or id shown on a page comes near i64::MAX.
+                Arg::Num(i64::try_from(*self).unwrap_or(i64::MAX))
+            }
+        }
+    )*};
+}
+numeric_arg!(i16, i32, i64, u16, u32, u64, usize);
+
+impl<T: ToArg + ?Sized> From<&T> for Arg {
+    fn from(v: &T) -> Arg {
+        v.to_arg()
     }
 }
 
 impl From<String> for Arg {
     fn from(s: String) -> Arg {
         Arg::Str(s)
-    }
-}
-
-impl From<&String> for Arg {
-    fn from(s: &String) -> Arg {
-        Arg::Str(s.clone())
     }
 }
 
@@ -186,5 +224,13 @@ mod tests {
         let s = Locale::En.t_args("email-greeting", &[("name", "Ana".into())]);
         assert!(s.contains("Ana"), "{s}");
         assert!(!s.contains('\u{2068}'), "no isolation marks");
+    }
+
+    #[test]
+    fn arguments_keep_their_type() {
+        assert!(matches!("00123".to_arg(), Arg::Str(s) if s == "00123"));
+        assert!(matches!(String::from("42").to_arg(), Arg::Str(s) if s == "42"));
+        assert!(matches!(7usize.to_arg(), Arg::Num(7)));
+        assert!(matches!((&&3i32).to_arg(), Arg::Num(3)));
     }
 }

@@ -63,6 +63,7 @@ pub fn compose(
     args: &[(&str, Val)],
 ) -> Email {
     let locale = to.locale();
+    let zone = to.zone();
     let key = kind.replace('_', "-");
     let mut all: Vec<(&str, Arg)> = vec![
         ("title", Arg::Str(o.title.clone())),
@@ -72,7 +73,7 @@ pub fn compose(
         let v = match v {
             Val::Text(s) => Arg::Str(s.clone()),
             Val::Money(m) => Arg::Str(format::money(locale, *m, &o.currency)),
-            Val::Date(d) => Arg::Str(format::datetime(locale, *d)),
+            Val::Date(d) => Arg::Str(format::datetime(locale, zone, *d)),
             Val::Key(k) => Arg::Str(locale.t(k)),
         };
         all.push((name, v));

@@ -121,6 +121,10 @@ pub fn demo(conn: &mut PgConnection, password_hash: &str) -> QueryResult<usize> 
                     users::city.eq(*city),
                     users::country.eq(*country),
                     users::locale.eq(*locale),
+                    users::time_zone.eq(crate::i18n::zone::for_locale(
+                        crate::i18n::Locale::parse(locale).unwrap_or_default(),
+                    )
+                    .name()),
                     users::role.eq(*role),
                     users::email_verified_at.eq(diesel::dsl::now),
                     // Spread sign-up dates over the past two years.

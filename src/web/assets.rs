@@ -26,6 +26,11 @@ static ASSETS: &[Asset] = &[
         mime: "text/javascript; charset=utf-8",
     },
     Asset {
+        name: "tz.js",
+        bytes: include_bytes!("../../static/tz.js"),
+        mime: "text/javascript; charset=utf-8",
+    },
+    Asset {
         name: "app.css",
         bytes: include_bytes!("../../static/app.css"),
         mime: "text/css; charset=utf-8",

@@ -1,5 +1,5 @@
-//! The page context every handler and template gets: the reader's language, the signed-in
-//! user, the CSRF token, flash messages and the current path.
+//! The page context every handler and template gets: the reader's language and time
+//! zone, the signed-in user, the CSRF token, flash messages and the current path.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -7,11 +7,12 @@ use std::pin::Pin;
 use actix_session::{Session, SessionExt};
 use actix_web::{dev::Payload, web, FromRequest, HttpMessage, HttpRequest};
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::model::User;
-use crate::i18n::{format, Arg, Locale};
+use crate::i18n::{format, zone, Locale, ToArg};
 use crate::web::AppError;
 use crate::AppState;
 
@@ -31,6 +32,9 @@ pub struct Flash {
 #[derive(Clone)]
 pub struct Ctx {
     pub locale: Locale,
+    /// The zone times are shown in: the member's setting, else the browser's `tz` cookie,
+    /// else the country of its language tag, else the language's usual zone.
+    pub zone: Tz,
     pub user: Option<User>,
     pub csrf: String,
     /// Path and query of this request, for `next=` links and the language switcher.
@@ -93,6 +97,7 @@ impl Ctx {
         let mut ctx = Ctx::anonymous(req, &state);
         if let Some(u) = &user {
             ctx.locale = u.locale();
+            ctx.zone = u.zone();
         }
         ctx.user = user;
         ctx.actions = req
@@ -117,6 +122,16 @@ impl Ctx {
                     .and_then(Locale::from_accept_language)
             })
             .unwrap_or_default();
+        let zone = req
+            .cookie(zone::TZ_COOKIE)
+            .and_then(|c| zone::parse(c.value()))
+            .or_else(|| {
+                req.headers()
+                    .get("accept-language")
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(zone::from_accept_language)
+            })
+            .unwrap_or_else(|| zone::for_locale(locale));
         let csrf = match session.get::<String>(CSRF_KEY).ok().flatten() {
             Some(t) => t,
             None => {
@@ -131,6 +146,7 @@ impl Ctx {
         };
         Ctx {
             locale,
+            zone,
             user: None,
             csrf,
             path,
@@ -149,34 +165,21 @@ impl Ctx {
         self.locale.t(key)
     }
 
-    /// A message with one argument (templates cannot build argument lists).
-    pub fn t1(&self, key: &str, name: &str, value: impl ToString) -> String {
-        self.locale
-            .t_args(key, &[(name, Arg::Str(value.to_string()))])
+    /// A message with one argument (templates cannot build argument lists). Numbers are
+    /// passed as numbers and text as text, by the value's type.
+    pub fn t1(&self, key: &str, name: &str, value: impl ToArg) -> String {
+        self.locale.t_args(key, &[(name, value.to_arg())])
     }
 
-    /// A message with two arguments (the second a number).
-    pub fn t2(
-        &self,
-        key: &str,
-        n1: &str,
-        v1: impl ToString,
-        n2: &str,
-        v2: impl ToString,
-    ) -> String {
-        let second = v2.to_string();
-        let arg2 = match second.parse::<i64>() {
-            Ok(n) => Arg::Num(n),
-            Err(_) => Arg::Str(second),
-        };
+    /// A message with two arguments, each typed like `t1`'s.
+    pub fn t2(&self, key: &str, n1: &str, v1: impl ToArg, n2: &str, v2: impl ToArg) -> String {
         self.locale
-            .t_args(key, &[(n1, Arg::Str(v1.to_string())), (n2, arg2)])
+            .t_args(key, &[(n1, v1.to_arg()), (n2, v2.to_arg())])
     }
 
     /// A message with a count, for plural forms.
     pub fn tn(&self, key: &str, name: &str, count: impl std::borrow::Borrow<i64>) -> String {
-        self.locale
-            .t_args(key, &[(name, Arg::Num(*count.borrow()))])
+        self.locale.t_args(key, &[(name, count.borrow().to_arg())])
     }
 
     pub fn number(&self, n: &i64) -> String {
@@ -188,7 +191,7 @@ impl Ctx {
     }
 
     pub fn date(&self, at: &DateTime<Utc>) -> String {
-        format::date(self.locale, *at)
+        format::date(self.locale, self.zone, *at)
     }
 
     pub fn day(&self, d: chrono::NaiveDate) -> String {
@@ -196,7 +199,7 @@ impl Ctx {
     }
 
     pub fn datetime(&self, at: &DateTime<Utc>) -> String {
-        format::datetime(self.locale, *at)
+        format::datetime(self.locale, self.zone, *at)
     }
 
     pub fn asset(&self, name: &str) -> String {

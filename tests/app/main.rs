@@ -15,3 +15,4 @@ mod photos;
 mod search;
 mod seed;
 mod shell;
+mod timezones;

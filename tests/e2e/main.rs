@@ -13,6 +13,8 @@ use anyhow::Context;
 use fantoccini::{Client, ClientBuilder, Locator};
 use helpers::*;
 
+mod timezones;
+
 /// A chromedriver process and a browser session on it; both end on drop.
 struct Browser {
     client: Client,
