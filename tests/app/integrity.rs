@@ -7,6 +7,8 @@ use std::time::{Duration, Instant};
 
 use diesel::prelude::*;
 use pasar::db::schema::{dispute_evidence, jobs, listings, orders};
+use pasar::listings::photos::{process, store_private};
+use pasar::listings::storage::{LocalStorage, Storage};
 
 use crate::helpers::factories::{self, UserSpec};
 use crate::helpers::{spawn_app_with, Options, Page, TestApp, PASSWORD};
@@ -562,10 +564,39 @@ async fn evidence_photos_are_shown_only_to_the_parties_and_admins() {
                 .expect("evidence")
         })
         .await;
-    // Saved with the evidence: no longer pending, and a sweep keeps it.
+    // Saved with the evidence: no longer pending, and a sweep keeps it even if a note
+    // were left behind; an evidence upload never saved is swept.
     assert_eq!(
         app.count("SELECT count(*) AS n FROM pending_uploads").await,
         0
+    );
+    let storage = LocalStorage::new(app.data_dir.join("photos")).expect("storage");
+    let orphan =
+        store_private(&storage, &process(&jpeg(500, 400, 3)).expect("photo")).expect("stored");
+    let buyer: i64 = app
+        .count("SELECT id AS n FROM users WHERE email = 'buyer@example.com'")
+        .await;
+    sql(
+        &app,
+        format!(
+            "INSERT INTO pending_uploads (storage_key, user_id, width, created_at) VALUES
+               ('{key}', {buyer}, 800, now() - interval '2 days'),
+               ('{orphan}', {buyer}, 500, now() - interval '2 days')"
+        ),
+    )
+    .await;
+    let dir = app.data_dir.join("photos");
+    let swept = app
+        .db(move |c| {
+            let storage = LocalStorage::new(dir).expect("storage");
+            pasar::listings::photos::sweep_abandoned(c, &storage, Duration::from_secs(86_400))
+                .expect("sweep")
+        })
+        .await;
+    assert_eq!(swept, 1, "only the orphan goes");
+    assert_eq!(
+        storage.get(&format!("{orphan}-320.jpg")).expect("get"),
+        None
     );
     // Never public media.
     app.get(&format!("/media/{key}-320.jpg"))
@@ -632,11 +663,23 @@ async fn a_pending_photo_listed_twice_is_refused_with_a_message_and_kept_once() 
     for t in pending_tokens(&page) {
         form.fields.push(("photo".into(), t));
     }
+    let saved = pending_tokens(&page);
     submit(&app, "/sell", form).await.assert_status(303);
     assert_eq!(
         app.count("SELECT count(*) AS n FROM listing_photos").await,
         2
     );
+    // The same tokens once more (a second tab): those photos belong to the listing now.
+    let mut form = Form::valid(bikes);
+    form.files.clear();
+    for t in saved {
+        form.fields.push(("photo".into(), t));
+    }
+    submit(&app, "/sell", form)
+        .await
+        .assert_status(422)
+        .assert_contains("add it again");
+    assert_eq!(app.count("SELECT count(*) AS n FROM listings").await, 1);
 }
 
 /// The token the app would have signed for this photo with another expiry (the test
