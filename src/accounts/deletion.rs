@@ -6,6 +6,8 @@ use diesel::prelude::*;
 
 use crate::db::schema::users;
 use crate::jobs::queue;
+use crate::listings::photos;
+use crate::listings::storage::Storage;
 
 /// Marks the account for deletion and queues its purge. Returns when it will happen.
 pub fn request(
@@ -43,14 +45,37 @@ pub fn cancel(conn: &mut PgConnection, user_id: i64) -> QueryResult<bool> {
     Ok(n > 0)
 }
 
-/// Deletes the account if its deletion is still requested and the grace period is over.
-/// Tokens, sent-mail records and rate counters go with it (foreign keys cascade); later
-/// features add their own clean-up here.
+/// Deletes the account if its deletion is still requested and the grace period is over,
+/// then the files of its photos (after the commit: a failure there only leaves a stray
+/// file, never a half-deleted account).
 pub fn purge_if_due(
     conn: &mut PgConnection,
+    storage: &dyn Storage,
     user_id: i64,
     grace: std::time::Duration,
 ) -> QueryResult<bool> {
+    let Some(keys) = purge_rows(conn, user_id, grace)? else {
+        return Ok(false);
+    };
+    for key in keys {
+        photos::delete(storage, &key);
+    }
+    Ok(true)
+}
+
+/// The purge in one transaction; answers the photo keys whose files are to go, or `None`
+/// when the account is not due.
+///
+/// The account row goes with everything that hangs off it by `ON DELETE CASCADE`
+/// (listings and their photos, pending uploads, addresses, tokens, sent-mail records,
+/// and any later table declared the same way). When something that must outlive it
+/// points at it (an order, the books, a dispute), the delete fails on that foreign key
+/// and the account is anonymised instead.
+fn purge_rows(
+    conn: &mut PgConnection,
+    user_id: i64,
+    grace: std::time::Duration,
+) -> QueryResult<Option<Vec<String>>> {
     let grace = chrono::Duration::from_std(grace).unwrap_or_else(|_| chrono::Duration::days(14));
     conn.transaction(|conn| {
         let row: Option<(Option<DateTime<Utc>>, String)> = users::table
@@ -61,34 +86,49 @@ pub fn purge_if_due(
             .optional()?;
         // A request that was cancelled, or renewed later, is not due yet.
         let Some((Some(requested), email)) = row else {
-            return Ok(false);
+            return Ok(None);
         };
         if requested + grace > Utc::now() + chrono::Duration::seconds(5) {
-            return Ok(false);
+            return Ok(None);
         }
-        diesel::sql_query("DELETE FROM rate_limits WHERE key LIKE '%:' || lower($1)")
-            .bind::<diesel::sql_types::Text, _>(&email)
-            .execute(conn)?;
-        if has_orders(conn, user_id)? {
-            anonymise(conn, user_id)?;
-        } else {
-            diesel::delete(users::table.find(user_id)).execute(conn)?;
+        // Counters are keyed `<limit>:<subject>`: the subject is compared exactly (an
+        // email may hold `_` or `%`, which LIKE would take as wildcards).
+        diesel::sql_query(
+            "DELETE FROM rate_limits WHERE substr(key, strpos(key, ':') + 1) IN ($1, $2)",
+        )
+        .bind::<diesel::sql_types::Text, _>(email.to_lowercase())
+        .bind::<diesel::sql_types::Text, _>(user_id.to_string())
+        .execute(conn)?;
+        let keys = photo_keys(conn, user_id)?;
+        // A savepoint: a refused delete leaves the transaction usable for the fallback.
+        let deleted =
+            conn.transaction(|conn| diesel::delete(users::table.find(user_id)).execute(conn));
+        match deleted {
+            Ok(_) => Ok(Some(keys)),
+            Err(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::ForeignKeyViolation,
+                _,
+            )) => Ok(Some(anonymise(conn, user_id)?)),
+            Err(e) => Err(e),
         }
-        Ok(true)
     })
 }
 
-/// Orders in which the user is buyer or seller, of any status.
-fn has_orders(conn: &mut PgConnection, user_id: i64) -> QueryResult<bool> {
-    use crate::db::schema::orders;
-    diesel::select(diesel::dsl::exists(
-        orders::table.filter(
-            orders::buyer_id
-                .eq(user_id)
-                .or(orders::seller_id.eq(user_id)),
-        ),
-    ))
-    .get_result(conn)
+/// Every photo of the user's listings and every upload of theirs not saved yet.
+fn photo_keys(conn: &mut PgConnection, user_id: i64) -> QueryResult<Vec<String>> {
+    use crate::db::schema::{listing_photos, listings, pending_uploads};
+    let mut keys: Vec<String> = listing_photos::table
+        .inner_join(listings::table)
+        .filter(listings::seller_id.eq(user_id))
+        .select(listing_photos::storage_key)
+        .load(conn)?;
+    keys.extend(
+        pending_uploads::table
+            .filter(pending_uploads::user_id.eq(user_id))
+            .select(pending_uploads::storage_key)
+            .load::<String>(conn)?,
+    );
+    Ok(keys)
 }
 
 /// Orders still under way (money held or awaited): an account with any cannot be
@@ -113,9 +153,14 @@ pub fn open_orders(conn: &mut PgConnection, user_id: i64) -> QueryResult<i64> {
 }
 
 /// The other party's orders and the books keep pointing at the account, so it stays as
-/// a row without anything personal: no email, name, address, password or listings.
-fn anonymise(conn: &mut PgConnection, user_id: i64) -> QueryResult<()> {
-    use crate::db::schema::{addresses, email_tokens, listings};
+/// a row without anything personal: no email, name, address, password, tokens, mail
+/// records or photos. Listings no order points at are deleted; the others stay
+/// `removed` (orders keep their own copy of the title) without photos, description or
+/// place. Answers the photo keys whose files are to go.
+fn anonymise(conn: &mut PgConnection, user_id: i64) -> QueryResult<Vec<String>> {
+    use crate::db::schema::{
+        addresses, email_tokens, listing_photos, listings, orders, outbound_emails, pending_uploads,
+    };
     diesel::update(users::table.find(user_id))
         .set((
             users::email.eq(format!("deleted-{user_id}@deleted.invalid")),
@@ -133,8 +178,41 @@ fn anonymise(conn: &mut PgConnection, user_id: i64) -> QueryResult<()> {
         .execute(conn)?;
     diesel::delete(addresses::table.filter(addresses::user_id.eq(user_id))).execute(conn)?;
     diesel::delete(email_tokens::table.filter(email_tokens::user_id.eq(user_id))).execute(conn)?;
+    // Queued mail is left to the worker, which expects its row.
+    diesel::delete(
+        outbound_emails::table
+            .filter(outbound_emails::user_id.eq(user_id))
+            .filter(outbound_emails::status.ne("queued")),
+    )
+    .execute(conn)?;
+    let mut keys: Vec<String> =
+        diesel::delete(pending_uploads::table.filter(pending_uploads::user_id.eq(user_id)))
+            .returning(pending_uploads::storage_key)
+            .get_results(conn)?;
+    let own = listings::table
+        .filter(listings::seller_id.eq(user_id))
+        .select(listings::id);
+    keys.extend(
+        diesel::delete(listing_photos::table.filter(listing_photos::listing_id.eq_any(own)))
+            .returning(listing_photos::storage_key)
+            .get_results::<String>(conn)?,
+    );
+    let ordered = orders::table.select(orders::listing_id);
+    diesel::delete(
+        listings::table
+            .filter(listings::seller_id.eq(user_id))
+            .filter(listings::id.ne_all(ordered)),
+    )
+    .execute(conn)?;
     diesel::update(listings::table.filter(listings::seller_id.eq(user_id)))
-        .set(listings::status.eq("removed"))
+        .set((
+            listings::status.eq("removed"),
+            listings::description.eq(""),
+            listings::city.eq(""),
+            listings::country.eq(""),
+            listings::attributes.eq(serde_json::json!({})),
+            listings::updated_at.eq(diesel::dsl::now),
+        ))
         .execute(conn)?;
-    Ok(())
+    Ok(keys)
 }

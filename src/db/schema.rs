@@ -146,6 +146,7 @@ diesel::table! {
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
         search -> Nullable<Tsvector>,
+        sold_by_hand -> Bool,
     }
 }
 

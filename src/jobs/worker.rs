@@ -155,9 +155,13 @@ impl Worker {
             .and_then(|v| v.as_i64())
             .ok_or("no user_id")?;
         let grace = self.config.deletion_grace;
+        let storage = self.storage.clone();
         let purged = db::run(&self.pool, move |conn| {
             Ok(crate::accounts::deletion::purge_if_due(
-                conn, user_id, grace,
+                conn,
+                storage.as_ref(),
+                user_id,
+                grace,
             )?)
         })
         .await

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
-use super::model::{self, Listing, ListingFields};
+use super::model::{Listing, ListingFields};
 use crate::db::schema::{listing_photos, listings, users};
 
 /// Who asks for a change: only the owner or an admin may change a listing.
@@ -61,19 +61,47 @@ pub fn create(
     })
 }
 
-/// Saves the edit; returns the photo keys that were dropped (to delete from storage
-/// after the commit).
+/// How an edit ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Edited {
+    /// Saved; the photo keys that were dropped, to delete from storage after the commit.
+    Saved(Vec<String>),
+    /// Buyers reserved or gave back stock since the form was opened and the form changes
+    /// the quantity too: nothing saved; the quantity on sale now.
+    StockChanged(i32),
+}
+
+/// Saves the edit under a lock on the listing. `stock_seen` is the quantity the form
+/// showed when it was opened: the form's quantity replaces the stock only if the stock is
+/// still that; when orders changed it meanwhile, an untouched quantity keeps the stock
+/// as it is now and a changed one is refused (`StockChanged`), so an edit never puts back
+/// units a buyer holds.
 pub fn update(
     conn: &mut PgConnection,
     listing_id: i64,
     fields: &ListingFields,
+    stock_seen: Option<i32>,
     photos: &[PhotoRef],
     publish: bool,
-) -> QueryResult<Vec<String>> {
+) -> QueryResult<Edited> {
     conn.transaction(|conn| {
-        let current = model::find(conn, listing_id)?;
+        let current: Listing = listings::table
+            .find(listing_id)
+            .for_update()
+            .select(Listing::as_select())
+            .first(conn)?;
+        let quantity = match stock_seen {
+            _ if fields.quantity == current.quantity => current.quantity,
+            Some(seen) if seen == current.quantity => fields.quantity,
+            Some(seen) if seen == fields.quantity => current.quantity,
+            _ => return Ok(Edited::StockChanged(current.quantity)),
+        };
+        let fields = ListingFields {
+            quantity,
+            ..fields.clone()
+        };
         diesel::update(listings::table.find(listing_id))
-            .set((fields, listings::updated_at.eq(diesel::dsl::now)))
+            .set((&fields, listings::updated_at.eq(diesel::dsl::now)))
             .execute(conn)?;
         if publish && current.status == "draft" {
             diesel::update(listings::table.find(listing_id))
@@ -104,7 +132,7 @@ pub fn update(
         if publish {
             add_search_words(conn, listing_id)?;
         }
-        Ok(dropped)
+        Ok(Edited::Saved(dropped))
     })
 }
 
@@ -122,7 +150,10 @@ fn save_photos(conn: &mut PgConnection, listing_id: i64, photos: &[PhotoRef]) ->
                 .execute(conn)?;
             }
             PhotoRef::New { key, width, height } => {
-                super::photos::forget_pending(conn, key)?;
+                // Already taken by a twin submit of the same form: the row exists.
+                if !super::photos::forget_pending(conn, key)? {
+                    continue;
+                }
                 diesel::insert_into(listing_photos::table)
                     .values((
                         listing_photos::listing_id.eq(listing_id),
@@ -189,6 +220,8 @@ pub fn set_status(conn: &mut PgConnection, listing_id: i64, to: &str) -> QueryRe
         diesel::update(listings::table.find(listing_id))
             .set((
                 listings::status.eq(to),
+                // Remembered so stock given back by an order cannot relist it.
+                listings::sold_by_hand.eq(to == "sold"),
                 listings::updated_at.eq(diesel::dsl::now),
             ))
             .execute(conn)?;

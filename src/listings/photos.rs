@@ -269,9 +269,37 @@ fn jpeg_is_complete(b: &[u8]) -> bool {
 /// Stores every size of a processed photo under a new random key and returns the key.
 /// Blocking file (or network) I/O: call it on the blocking pool.
 pub fn store(storage: &dyn Storage, processed: &Processed) -> io::Result<String> {
+    store_as(storage, processed, random_key())
+}
+
+/// Stores a photo that only some people may see (dispute evidence) under `ev<32 hex>`:
+/// `/media/` serves only `<32 hex>` names, so these are reachable only through a route
+/// that checks who asks (`private_file`).
+pub fn store_private(storage: &dyn Storage, processed: &Processed) -> io::Result<String> {
+    store_as(storage, processed, format!("ev{}", random_key()))
+}
+
+/// One stored size of a photo stored by `store_private`, for a route that has checked
+/// who may see it; `None` when that size does not exist.
+pub fn private_file(
+    storage: &dyn Storage,
+    key: &str,
+    original_width: i32,
+    size: u32,
+) -> io::Result<Option<Vec<u8>>> {
+    if !stored_sizes(original_width).any(|s| s == size) {
+        return Ok(None);
+    }
+    storage.get(&file_name(key, size))
+}
+
+fn random_key() -> String {
     let mut raw = [0u8; 16];
     rand::thread_rng().fill_bytes(&mut raw);
-    let key = hex::encode(raw);
+    hex::encode(raw)
+}
+
+fn store_as(storage: &dyn Storage, processed: &Processed, key: String) -> io::Result<String> {
     for (i, (size, bytes)) in processed.files.iter().enumerate() {
         if let Err(e) = storage.put(&file_name(&key, *size), bytes) {
             // No half-stored photo: remove the sizes already written.
@@ -313,13 +341,29 @@ pub fn remember_pending(
         .map(|_| ())
 }
 
-/// The photo now belongs to a listing.
-pub fn forget_pending(conn: &mut diesel::PgConnection, key: &str) -> diesel::QueryResult<()> {
+/// The photo now belongs to a listing (or to dispute evidence); `false` when it was not
+/// waiting any more.
+pub fn forget_pending(conn: &mut diesel::PgConnection, key: &str) -> diesel::QueryResult<bool> {
     use crate::db::schema::pending_uploads as p;
     use diesel::prelude::*;
     diesel::delete(p::table.filter(p::storage_key.eq(key)))
         .execute(conn)
-        .map(|_| ())
+        .map(|n| n > 0)
+}
+
+/// Which of `keys` are still waiting for a form of this user.
+pub fn still_pending(
+    conn: &mut diesel::PgConnection,
+    user_id: i64,
+    keys: &[String],
+) -> diesel::QueryResult<Vec<String>> {
+    use crate::db::schema::pending_uploads as p;
+    use diesel::prelude::*;
+    p::table
+        .filter(p::user_id.eq(user_id))
+        .filter(p::storage_key.eq_any(keys))
+        .select(p::storage_key)
+        .load(conn)
 }
 
 /// Deletes the files of photos uploaded with a form that was never saved, once they are
@@ -329,7 +373,7 @@ pub fn sweep_abandoned(
     storage: &dyn Storage,
     older_than: std::time::Duration,
 ) -> diesel::QueryResult<usize> {
-    use crate::db::schema::{listing_photos, pending_uploads as p};
+    use crate::db::schema::{dispute_evidence, listing_photos, pending_uploads as p};
     use diesel::prelude::*;
     let before = chrono::Utc::now()
         - chrono::Duration::from_std(older_than).unwrap_or_else(|_| chrono::Duration::days(1));
@@ -341,12 +385,19 @@ pub fn sweep_abandoned(
         .load(conn)?;
     let mut swept = 0;
     for key in keys {
-        // Saved after all (a listing kept it): only the note goes.
-        let used: bool = diesel::select(diesel::dsl::exists(
-            listing_photos::table
-                .filter(listing_photos::storage_key.eq(&key))
-                .select(listing_photos::id),
-        ))
+        // Saved after all (a listing or dispute evidence kept it): only the note goes.
+        let used: bool = diesel::select(
+            diesel::dsl::exists(
+                listing_photos::table
+                    .filter(listing_photos::storage_key.eq(&key))
+                    .select(listing_photos::id),
+            )
+            .or(diesel::dsl::exists(
+                dispute_evidence::table
+                    .filter(dispute_evidence::photo_key.eq(&key))
+                    .select(dispute_evidence::id),
+            )),
+        )
         .get_result(conn)?;
         if !used {
             delete(storage, &key);
@@ -503,7 +554,15 @@ impl UploadForm {
 /// the message); more than `MAX_PHOTOS` files keep the first ones and set `too_many`.
 /// Malformed bodies and text that is not UTF-8 answer 400; a text field over
 /// `FIELD_LIMIT`, more than `MAX_FIELDS` fields or a body over `MAX_REQUEST` answer 413.
-pub async fn read_form(mut payload: Multipart) -> Result<UploadForm, AppError> {
+pub async fn read_form(payload: Multipart) -> Result<UploadForm, AppError> {
+    read_form_with(payload, MAX_PHOTOS).await
+}
+
+/// `read_form` keeping at most `max_files` files (dispute evidence takes one photo).
+pub async fn read_form_with(
+    mut payload: Multipart,
+    max_files: usize,
+) -> Result<UploadForm, AppError> {
     let mut form = UploadForm::default();
     let mut total = 0usize;
     let mut parts = 0usize;
@@ -520,11 +579,14 @@ pub async fn read_form(mut payload: Multipart) -> Result<UploadForm, AppError> {
             .map(short_filename);
         match filename {
             Some(filename) => {
-                let (bytes, too_large) = read_part(&mut field, MAX_BYTES, &mut total).await?;
+                // Files past the last one kept are drained without being held.
+                let full = form.files.len() >= max_files;
+                let limit = if full { 0 } else { MAX_BYTES };
+                let (bytes, too_large) = read_part(&mut field, limit, &mut total).await?;
                 if name != "photos" || (bytes.is_empty() && !too_large) {
                     continue;
                 }
-                if form.files.len() >= MAX_PHOTOS {
+                if full {
                     form.too_many = true;
                     continue;
                 }

@@ -6,7 +6,8 @@ use std::sync::Arc;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use diesel::prelude::*;
-use sha2::{Digest, Sha256};
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
 
 use super::categories::CategoryTree;
 use super::fields::{self, ListingInput};
@@ -96,6 +97,7 @@ async fn sell_page(ctx: Ctx, state: web::Data<AppState>) -> Page {
         attributes: Vec::new(),
         photos: Vec::new(),
         photo_errors: Vec::new(),
+        stock_seen: None,
     })
 }
 
@@ -125,34 +127,70 @@ async fn attributes_fragment(
     })
 }
 
-/// Signs a pending photo (uploaded with a form that had errors) to this user, so a form
-/// cannot claim photos it did not upload.
-fn sign(secret: &[u8], user_id: i64, key: &str, width: i32, height: i32) -> String {
-    let mut h = Sha256::new();
-    h.update(secret);
-    h.update(format!("{user_id}:{key}:{width}:{height}").as_bytes());
-    format!(
-        "p:{key}:{width}:{height}:{}",
-        &hex::encode(h.finalize())[..20]
-    )
+/// How long a pending photo's token stays good: well within the day after which the
+/// worker deletes the files of forms nobody saved (`jobs::worker`), so a form never
+/// claims a file that is gone.
+const PENDING_TTL_SECS: i64 = 12 * 3600;
+
+/// The MAC of a pending photo's token: this user, this key and size, until `expires`.
+fn pending_mac(
+    secret: &[u8],
+    user_id: i64,
+    key: &str,
+    width: i32,
+    height: i32,
+    expires: i64,
+) -> Option<Hmac<Sha256>> {
+    let mut m = Hmac::<Sha256>::new_from_slice(secret).ok()?;
+    m.update(format!("pending-photo:{user_id}:{key}:{width}:{height}:{expires}").as_bytes());
+    Some(m)
 }
 
-fn verify_pending(secret: &[u8], user_id: i64, token: &str) -> Option<(String, i32, i32)> {
-    let mut parts = token.split(':');
-    let (Some("p"), Some(key), Some(w), Some(h), Some(_), None) = (
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-    ) else {
-        return None;
+/// Signs a pending photo (uploaded with a form that had errors) to this user, until
+/// `now + PENDING_TTL_SECS`, so a form cannot claim photos it did not upload, nor
+/// photos the worker may already have deleted.
+fn sign(secret: &[u8], user_id: i64, key: &str, width: i32, height: i32, now: i64) -> String {
+    let expires = now + PENDING_TTL_SECS;
+    let tag = pending_mac(secret, user_id, key, width, height, expires)
+        .map(|m| hex::encode(m.finalize().into_bytes()))
+        .unwrap_or_default();
+    format!("p:{key}:{width}:{height}:{expires}:{tag}")
+}
+
+/// Why a `p:` token was not taken.
+#[derive(Debug, PartialEq, Eq)]
+enum PendingToken {
+    /// Not ours, not this user's, or tampered with: ignored.
+    Invalid,
+    /// Ours, but too old: the photo must be added again.
+    Expired,
+}
+
+fn verify_pending(
+    secret: &[u8],
+    user_id: i64,
+    token: &str,
+    now: i64,
+) -> Result<(String, i32, i32), PendingToken> {
+    let parts: Vec<&str> = token.split(':').collect();
+    let ["p", key, w, h, expires, tag] = parts[..] else {
+        return Err(PendingToken::Invalid);
     };
-    let (w, h) = (w.parse().ok()?, h.parse().ok()?);
-    let expected = sign(secret, user_id, key, w, h);
-    use subtle::ConstantTimeEq;
-    bool::from(expected.as_bytes().ct_eq(token.as_bytes())).then(|| (key.to_string(), w, h))
+    let parsed = (
+        w.parse(),
+        h.parse(),
+        expires.parse::<i64>(),
+        hex::decode(tag),
+    );
+    let (Ok(w), Ok(h), Ok(expires), Ok(tag)) = parsed else {
+        return Err(PendingToken::Invalid);
+    };
+    let mac = pending_mac(secret, user_id, key, w, h, expires).ok_or(PendingToken::Invalid)?;
+    mac.verify_slice(&tag).map_err(|_| PendingToken::Invalid)?;
+    if expires < now {
+        return Err(PendingToken::Expired);
+    }
+    Ok((key.to_string(), w, h))
 }
 
 /// Everything a submitted sell/edit form carries, after reading the multipart body and
@@ -162,7 +200,13 @@ struct Submitted {
     /// The photos in their final order (kept, pending and newly uploaded).
     photos: Vec<(PhotoRef, FormPhoto)>,
     photo_errors: Vec<(String, String)>,
+    /// A photo was listed twice (taken once).
+    duplicate: bool,
+    /// A pending photo's token expired or its file is no longer waiting (dropped).
+    expired: bool,
     too_many: bool,
+    /// The stock the edit form showed when it was opened (`manage::update`).
+    stock_seen: Option<i32>,
 }
 
 async fn read_submission(
@@ -174,6 +218,9 @@ async fn read_submission(
 ) -> Result<Submitted, AppError> {
     let form = photos::read_form(payload).await?;
     let input = ListingInput::from_pairs(&form.fields);
+    let stock_seen = form
+        .field("stock_seen")
+        .and_then(|v| v.trim().parse::<i32>().ok());
     let secret = state.config.secret.0.clone();
     let removed: Vec<String> = form
         .fields
@@ -181,14 +228,22 @@ async fn read_submission(
         .filter(|(k, _)| k == "remove")
         .map(|(_, v)| v.clone())
         .collect();
+    let now = chrono::Utc::now().timestamp();
     // Photos already there, in the order the form lists them (`photo` fields), with
-    // an optional `pos.<token>` number to move one.
+    // an optional `pos.<token>` number to move one. A photo listed twice is taken once
+    // and the form says so (a listing holds each photo once).
     let mut ordered: Vec<(i64, usize, PhotoRef, FormPhoto)> = Vec::new();
-    for (i, (k, token)) in form.fields.iter().filter(|(k, _)| k == "photo").enumerate() {
-        let _ = k;
+    let mut seen: Vec<&str> = Vec::new();
+    let (mut duplicate, mut expired) = (false, false);
+    for (i, (_, token)) in form.fields.iter().filter(|(k, _)| k == "photo").enumerate() {
         if removed.contains(token) {
             continue;
         }
+        if seen.contains(&token.as_str()) {
+            duplicate = true;
+            continue;
+        }
+        seen.push(token);
         let pos = form
             .fields
             .iter()
@@ -207,23 +262,50 @@ async fn read_submission(
                 };
                 ordered.push((pos, i, PhotoRef::Existing(id), shown));
             }
-        } else if let Some((key, w, h)) = verify_pending(&secret, user.id, token) {
-            let shown = FormPhoto {
-                token: token.clone(),
-                key: key.clone(),
-                width: w,
-            };
-            ordered.push((
-                pos,
-                i,
-                PhotoRef::New {
-                    key,
-                    width: w,
-                    height: h,
-                },
-                shown,
-            ));
+            continue;
         }
+        match verify_pending(&secret, user.id, token, now) {
+            Ok((key, w, h)) => {
+                let shown = FormPhoto {
+                    token: token.clone(),
+                    key: key.clone(),
+                    width: w,
+                };
+                ordered.push((
+                    pos,
+                    i,
+                    PhotoRef::New {
+                        key,
+                        width: w,
+                        height: h,
+                    },
+                    shown,
+                ));
+            }
+            Err(PendingToken::Expired) => expired = true,
+            Err(PendingToken::Invalid) => {}
+        }
+    }
+    // A signed key no longer waiting (saved with another form, or swept) is gone too.
+    let claimed: Vec<String> = ordered
+        .iter()
+        .filter_map(|(_, _, r, _)| match r {
+            PhotoRef::New { key, .. } => Some(key.clone()),
+            PhotoRef::Existing(_) => None,
+        })
+        .collect();
+    if !claimed.is_empty() {
+        let uid = user.id;
+        let waiting = db::run(&state.pool, move |conn| {
+            Ok(photos::still_pending(conn, uid, &claimed)?)
+        })
+        .await?;
+        let before = ordered.len();
+        ordered.retain(|(_, _, r, _)| match r {
+            PhotoRef::New { key, .. } => waiting.contains(key),
+            PhotoRef::Existing(_) => true,
+        });
+        expired |= ordered.len() < before;
     }
     ordered.sort_by_key(|(pos, i, _, _)| (*pos, *i));
     let mut photos: Vec<(PhotoRef, FormPhoto)> =
@@ -263,7 +345,7 @@ async fn read_submission(
                     Ok(photos::remember_pending(conn, &k, uid, w)?)
                 })
                 .await?;
-                let token = sign(&secret, user.id, &key, w, h);
+                let token = sign(&secret, user.id, &key, w, h, now);
                 photos.push((
                     PhotoRef::New {
                         key: key.clone(),
@@ -284,7 +366,10 @@ async fn read_submission(
         input,
         photos,
         photo_errors,
+        duplicate,
+        expired,
         too_many: form.too_many,
+        stock_seen,
     })
 }
 
@@ -293,9 +378,7 @@ async fn create(ctx: Ctx, state: web::Data<AppState>, payload: actix_multipart::
     let sub = read_submission(&ctx, &state, &user, payload, &[]).await?;
     let tree = db::run(&state.pool, |conn| Ok(CategoryTree::load(conn)?)).await?;
     let mut errors = FormErrors::default();
-    if sub.too_many {
-        errors.add("photos", "photo-too-many");
-    }
+    photo_problems(&sub, &mut errors);
     let checked = fields::check(&sub.input, &tree, ctx.locale, sub.photos.len(), &mut errors);
     let (Some(fields), true) = (checked, sub.photo_errors.is_empty() && errors.is_empty()) else {
         return form_again(ctx, tree, None, "draft".into(), sub, errors);
@@ -313,6 +396,18 @@ async fn create(ctx: Ctx, state: web::Data<AppState>, payload: actix_multipart::
     } else {
         ctx.flash("success", ctx.t("flash-listing-saved"));
         Ok(redirect("/me/listings?status=draft"))
+    }
+}
+
+fn photo_problems(sub: &Submitted, errors: &mut FormErrors) {
+    if sub.too_many {
+        errors.add("photos", "photo-too-many");
+    }
+    if sub.duplicate {
+        errors.add("photos", "photo-duplicate");
+    }
+    if sub.expired {
+        errors.add("photos", "photo-expired");
     }
 }
 
@@ -343,6 +438,7 @@ fn form_again(
             attributes,
             photos: sub.photos.into_iter().map(|(_, f)| f).collect(),
             photo_errors: sub.photo_errors,
+            stock_seen: sub.stock_seen,
         },
     )
 }
@@ -415,6 +511,7 @@ async fn edit_page(ctx: Ctx, state: web::Data<AppState>, id: web::Path<i64>) -> 
         attributes,
         photos,
         photo_errors: Vec::new(),
+        stock_seen: Some(listing.quantity),
     })
 }
 
@@ -429,9 +526,7 @@ async fn update(
     let (listing, existing, tree) = owned(&state, &user, id).await?;
     let sub = read_submission(&ctx, &state, &user, payload, &existing).await?;
     let mut errors = FormErrors::default();
-    if sub.too_many {
-        errors.add("photos", "photo-too-many");
-    }
+    photo_problems(&sub, &mut errors);
     // Saving a live listing keeps it live; only a draft can stay a draft.
     let publish = sub.input.publish() || listing.status != "draft";
     let mut input_for_check = sub.input.clone();
@@ -449,10 +544,23 @@ async fn update(
         return form_again(ctx, tree, Some(id), listing.status, sub, errors);
     };
     let refs: Vec<PhotoRef> = sub.photos.iter().map(|(r, _)| r.clone()).collect();
-    let dropped = db::run(&state.pool, move |conn| {
-        Ok(manage::update(conn, id, &fields, &refs, publish)?)
+    let stock_seen = sub.stock_seen;
+    let outcome = db::run(&state.pool, move |conn| {
+        Ok(manage::update(
+            conn, id, &fields, stock_seen, &refs, publish,
+        )?)
     })
     .await?;
+    let dropped = match outcome {
+        manage::Edited::Saved(dropped) => dropped,
+        manage::Edited::StockChanged(now) => {
+            // The form comes back as typed; saving it again sets the quantity.
+            let mut sub = sub;
+            sub.stock_seen = Some(now);
+            errors.add("quantity", "edit-stock-changed");
+            return form_again(ctx, tree, Some(id), listing.status, sub, errors);
+        }
+    };
     let storage = state.storage.clone();
     // Files of removed photos go after the commit; a failure only leaves a stray file.
     let _ = web::block(move || {
@@ -899,14 +1007,38 @@ mod tests {
     }
 
     #[test]
-    fn pending_photos_are_signed_to_their_uploader() {
-        let token = sign(b"secret", 7, "abc", 640, 480);
+    fn pending_photos_are_signed_to_their_uploader_until_they_expire() {
+        let now = 1_800_000_000;
+        let token = sign(b"secret", 7, "abc", 640, 480, now);
         assert_eq!(
-            verify_pending(b"secret", 7, &token),
-            Some(("abc".into(), 640, 480))
+            verify_pending(b"secret", 7, &token, now),
+            Ok(("abc".into(), 640, 480))
         );
-        assert_eq!(verify_pending(b"secret", 8, &token), None);
-        assert_eq!(verify_pending(b"other", 7, &token), None);
-        assert_eq!(verify_pending(b"secret", 7, "p:abc:640:480:0000"), None);
+        assert_eq!(
+            verify_pending(b"secret", 7, &token, now + PENDING_TTL_SECS),
+            Ok(("abc".into(), 640, 480))
+        );
+        assert_eq!(
+            verify_pending(b"secret", 7, &token, now + PENDING_TTL_SECS + 1),
+            Err(PendingToken::Expired)
+        );
+        let invalid = Err(PendingToken::Invalid);
+        assert_eq!(verify_pending(b"secret", 8, &token, now), invalid);
+        assert_eq!(verify_pending(b"other", 7, &token, now), invalid);
+        // The expiry is signed: moving it on breaks the token.
+        let later = token.replace(
+            &format!(":{}:", now + PENDING_TTL_SECS),
+            &format!(":{}:", now + 10 * PENDING_TTL_SECS),
+        );
+        assert_ne!(later, token);
+        assert_eq!(verify_pending(b"secret", 7, &later, now), invalid);
+        assert_eq!(
+            verify_pending(b"secret", 7, "p:abc:640:480:0000", now),
+            invalid
+        );
+        assert_eq!(
+            verify_pending(b"secret", 7, "p:abc:640:480:1:zz", now),
+            invalid
+        );
     }
 }

@@ -32,6 +32,8 @@ pub struct ListingFormPage {
     pub photos: Vec<FormPhoto>,
     /// Messages about single uploaded files (name: message).
     pub photo_errors: Vec<(String, String)>,
+    /// Editing: the stock when the form was opened (sent back as `stock_seen`).
+    pub stock_seen: Option<i32>,
 }
 
 impl ListingFormPage {

@@ -285,7 +285,8 @@ pub fn set_quantity(conn: &mut PgConnection, o: &Order, quantity: i32) -> Result
     let changed = diesel::sql_query(
         "UPDATE listings SET quantity = quantity - $2, \
            status = CASE WHEN quantity = $2 THEN 'sold' \
-                         WHEN status = 'sold' AND $2 < 0 THEN 'active' ELSE status END, \
+                         WHEN status = 'sold' AND $2 < 0 AND NOT sold_by_hand THEN 'active' \
+                         ELSE status END, \
            updated_at = now() \
          WHERE id = $1 AND quantity >= $2 AND (status = 'active' OR $2 < 0)",
     )

@@ -128,8 +128,29 @@ fn add_evidence_row(
         .map(|_| ())
 }
 
-/// Either side adds a statement and/or a photo while the evidence window is open (or
-/// while an appeal waits for its decision).
+/// Evidence is taken while the window is open, or while an appeal waits for its decision.
+fn evidence_open(d: &Dispute) -> bool {
+    (d.status == "open" && d.evidence_until > Utc::now()) || d.status == "appealed"
+}
+
+/// Whether `actor` may add evidence now, checked before the upload is even read (so a
+/// stranger's or a late photo costs no decoding and no disk): strangers 404, anyone but
+/// the two parties 403, a closed window 409.
+pub fn may_add_evidence(conn: &mut PgConnection, id: i64, actor: Actor) -> Result<(), AppError> {
+    let o = model::find(conn, id)
+        .optional()?
+        .ok_or(AppError::NotFound)?;
+    if !matches!(state::role(&o, actor)?, Role::Buyer | Role::Seller) {
+        return Err(AppError::Forbidden);
+    }
+    match of_order(conn, o.id)? {
+        Some(d) if o.status == "disputed" && evidence_open(&d) => Ok(()),
+        _ => Err(AppError::Conflict),
+    }
+}
+
+/// Either side adds a statement and/or a photo while the evidence window is open. The
+/// photo was noted as a pending upload; from here it belongs to the dispute.
 pub fn add_evidence(
     conn: &mut PgConnection,
     id: i64,
@@ -139,13 +160,45 @@ pub fn add_evidence(
 ) -> Result<(), AppError> {
     let (o, _) = lock_for(conn, id, actor, &[Role::Buyer, Role::Seller], &["disputed"])?;
     let d = locked_dispute(conn, o.id)?;
-    let open = (d.status == "open" && d.evidence_until > Utc::now()) || d.status == "appealed";
-    if !open {
+    if !evidence_open(&d) {
         return Err(AppError::Conflict);
+    }
+    if let Some((key, _)) = &photo {
+        crate::listings::photos::forget_pending(conn, key)?;
     }
     add_evidence_row(conn, d.id, actor.user_id().unwrap_or(0), body, photo)?;
     model::event(conn, o.id, actor.user_id(), "evidence_added", "")?;
     Ok(())
+}
+
+/// The stored photo of one piece of evidence, for the two parties and admins only
+/// (strangers 404): its key and original width.
+pub fn evidence_photo(
+    conn: &mut PgConnection,
+    order_id: i64,
+    evidence_id: i64,
+    actor: Actor,
+) -> Result<(String, i32), AppError> {
+    let o = model::find(conn, order_id)
+        .optional()?
+        .ok_or(AppError::NotFound)?;
+    if !matches!(
+        state::role(&o, actor)?,
+        Role::Buyer | Role::Seller | Role::Admin
+    ) {
+        return Err(AppError::NotFound);
+    }
+    let row: Option<(Option<String>, Option<i32>)> = dispute_evidence::table
+        .inner_join(disputes::table)
+        .filter(disputes::order_id.eq(o.id))
+        .filter(dispute_evidence::id.eq(evidence_id))
+        .select((dispute_evidence::photo_key, dispute_evidence::photo_width))
+        .first(conn)
+        .optional()?;
+    match row {
+        Some((Some(key), width)) => Ok((key, width.unwrap_or(0))),
+        _ => Err(AppError::NotFound),
+    }
 }
 
 /// The seller offers to give back part of the money and keep the rest.

@@ -43,6 +43,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .service(web::resource("/orders/{id}/cancel").post(cancel))
     .service(web::resource("/orders/{id}/dispute").post(open_dispute))
     .service(web::resource("/orders/{id}/dispute/evidence").post(add_evidence))
+    .service(web::resource("/orders/{id}/evidence/{evidence}/{size}").get(evidence_photo))
     .service(web::resource("/orders/{id}/dispute/offer").post(offer))
     .service(web::resource("/orders/{id}/dispute/appeal").post(appeal))
     .service(web::resource("/orders/{id}/dispute/decide").post(decide))
@@ -542,15 +543,23 @@ async fn open_dispute(
 }
 
 /// Evidence: a statement and/or one photo (multipart, so the photo works without JS).
+/// Who may add it is checked before the body is read; the photo is stored as a pending
+/// upload (swept if the evidence is never saved) and served only to the parties.
 async fn add_evidence(
     ctx: Ctx,
     state: web::Data<AppState>,
     id: web::Path<i64>,
     payload: actix_multipart::Multipart,
 ) -> Page {
+    use crate::listings::photos;
     let id = id.into_inner();
-    require_user(&ctx)?;
-    let form = crate::listings::photos::read_form(payload).await?;
+    let user = require_user(&ctx)?;
+    let (a, uid) = (actor(user), user.id);
+    db::run(&state.pool, move |conn| {
+        disputes::may_add_evidence(conn, id, a)
+    })
+    .await?;
+    let form = photos::read_form_with(payload, 1).await?;
     let body = form.field("body").unwrap_or("").to_string();
     let input = ActionInput {
         body: body.clone(),
@@ -565,24 +574,36 @@ async fn add_evidence(
         }
     };
     let mut photo = None;
-    if let Some(upload) = form.files.into_iter().next() {
+    if form.too_many {
+        errors.add("photo", "evidence-one-photo");
+    }
+    // Only a form that can be saved costs decoding and storage.
+    let upload = form.files.into_iter().next().filter(|_| errors.is_empty());
+    if let Some(upload) = upload {
         if upload.too_large {
             errors.add("photo", "photo-too-large");
         } else {
             let storage = state.storage.clone();
             let stored = web::block(move || {
-                let processed = match crate::listings::photos::process(&upload.bytes) {
+                let processed = match photos::process(&upload.bytes) {
                     Ok(p) => p,
                     Err(e) => return Ok(Err(e)),
                 };
-                crate::listings::photos::store(storage.as_ref(), &processed)
+                photos::store_private(storage.as_ref(), &processed)
                     .map(|key| Ok((key, processed.width as i32)))
             })
             .await
             .map_err(|e| AppError::Internal(e.into()))?
             .map_err(|e: std::io::Error| AppError::Internal(e.into()))?;
             match stored {
-                Ok(p) => photo = Some(p),
+                Ok((key, width)) => {
+                    let k = key.clone();
+                    db::run(&state.pool, move |conn| {
+                        Ok(photos::remember_pending(conn, &k, uid, width)?)
+                    })
+                    .await?;
+                    photo = Some((key, width));
+                }
                 Err(e) => errors.add("photo", e.key()),
             }
         }
@@ -602,6 +623,37 @@ async fn add_evidence(
         move |conn, _, a| disputes::add_evidence(conn, id, a, text.trim(), photo),
     )
     .await
+}
+
+/// `GET /orders/{id}/evidence/{evidence}/{size}`: an evidence photo, for the parties and
+/// admins only, never kept by shared caches.
+async fn evidence_photo(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<(i64, i64, u32)>,
+) -> Page {
+    let (id, evidence_id, size) = path.into_inner();
+    let a = actor(require_user(&ctx)?);
+    let (key, width) = db::run(&state.pool, move |conn| {
+        disputes::evidence_photo(conn, id, evidence_id, a)
+    })
+    .await?;
+    let storage = state.storage.clone();
+    let bytes = web::block(move || {
+        crate::listings::photos::private_file(storage.as_ref(), &key, width, size)
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.into()))?
+    .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("reading a photo")))?
+    .ok_or(AppError::NotFound)?;
+    Ok(HttpResponse::Ok()
+        .content_type("image/jpeg")
+        .insert_header((
+            actix_web::http::header::CACHE_CONTROL,
+            "private, max-age=3600",
+        ))
+        .insert_header((actix_web::http::header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .body(bytes))
 }
 
 async fn offer(

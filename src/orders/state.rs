@@ -107,11 +107,13 @@ pub(super) fn job(
 }
 
 /// Puts reserved stock back on sale (an unpaid, expired or cancelled order). A listing
-/// the last unit of which was reserved went to `sold`; it comes back to `active`.
+/// the last unit of which was reserved went to `sold`; it comes back to `active`, unless
+/// the seller marked it sold.
 fn release_stock(conn: &mut PgConnection, o: &Order) -> QueryResult<()> {
     diesel::sql_query(
         "UPDATE listings SET quantity = quantity + $2, \
-           status = CASE WHEN status = 'sold' THEN 'active' ELSE status END, updated_at = now() \
+           status = CASE WHEN status = 'sold' AND NOT sold_by_hand THEN 'active' ELSE status END, \
+           updated_at = now() \
          WHERE id = $1",
     )
     .bind::<diesel::sql_types::BigInt, _>(o.listing_id)

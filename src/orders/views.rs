@@ -202,11 +202,10 @@ impl OrderPage {
             && d.final_at.is_some_and(|at| at > self.now)
     }
 
-    pub fn photo_url(&self, key: &str, width: &Option<i32>) -> String {
-        crate::listings::photos::url(
-            key,
-            crate::listings::photos::best_width(width.unwrap_or(640), 640),
-        )
+    /// Evidence photos are private to the order (`/orders/{id}/evidence/...`), not media.
+    pub fn evidence_url(&self, e: &Evidence, wanted: u32) -> String {
+        let size = crate::listings::photos::best_width(e.photo_width.unwrap_or(0), wanted);
+        format!("/orders/{}/evidence/{}/{size}", self.o.id, e.id)
     }
 
     pub fn cancel_reason_label(&self) -> String {

@@ -7,6 +7,7 @@ mod accounts;
 mod cache;
 mod crash;
 mod i18n;
+mod integrity;
 mod listings;
 mod mail;
 mod ops;

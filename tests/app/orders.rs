@@ -1619,7 +1619,7 @@ async fn evidence_takes_text_and_photos_and_a_return_refunds_in_full() {
     .assert_status(303);
     let page = app.get(&format!("/orders/{order}")).await;
     page.assert_contains("Photo of the strap.");
-    assert!(page.body.contains("/media/"), "the photo is shown");
+    assert!(page.body.contains("/evidence/"), "the photo is shown");
     assert_eq!(
         app.count("SELECT count(*) AS n FROM dispute_evidence WHERE photo_key IS NOT NULL")
             .await,
