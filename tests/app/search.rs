@@ -745,11 +745,26 @@ async fn titles_are_escaped() {
         vec![Item::new("<script>alert(1)</script> lamp").cat("decor")],
     )
     .await;
+    // On the raw HTML: the title is there, as escaped text.
     let page = app.get("/search?q=lamp").await;
-    assert!(page.contains("alert(1)"));
     assert!(!page.body.contains("<script>alert(1)"));
+    assert!(
+        page.body
+            .contains("&#60;script&#62;alert(1)&#60;/script&#62; lamp")
+            || page
+                .body
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; lamp"),
+        "{}",
+        page.body
+    );
     let page = app.get("/search?q=%3Cb%3Ebold%3C%2Fb%3E").await;
     assert!(!page.body.contains("<b>bold</b>"));
+    assert!(
+        page.body.contains("&#60;b&#62;bold&#60;/b&#62;")
+            || page.body.contains("&lt;b&gt;bold&lt;/b&gt;"),
+        "{}",
+        page.body
+    );
 }
 
 #[tokio::test]
