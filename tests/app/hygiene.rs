@@ -362,6 +362,14 @@ async fn every_form_of_the_site_takes_nul_and_control_characters_without_a_500()
         listing: fourth,
     };
     let disputed = o::paid_order(&app, &d4, "ship").await;
+    o::as_user(&app, o::SELLER).await;
+    app.post(
+        &format!("/orders/{disputed}/ship"),
+        &[("carrier", "DHL"), ("tracking", "1")],
+    )
+    .await
+    .assert_status(303);
+    o::as_user(&app, o::BUYER).await;
     app.post(
         &format!("/orders/{disputed}/dispute"),
         &[
