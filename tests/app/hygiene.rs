@@ -402,6 +402,17 @@ async fn every_form_of_the_site_takes_nul_and_control_characters_without_a_500()
         format!("/listings/{third}"),
     ];
     sent += submit_every_form(&app, &seller_pages).await;
+
+    let mut admin = UserSpec::new("admin@example.com");
+    admin.role = "admin";
+    factories::user(&app, admin).await;
+    o::as_user(&app, "admin@example.com").await;
+    let admin_pages = [
+        "/admin/disputes".to_string(),
+        format!("/orders/{disputed}"),
+        "/admin/books".into(),
+    ];
+    sent += submit_every_form(&app, &admin_pages).await;
     assert!(
         sent > 100,
         "only {sent} submissions: the pages lost their forms?"
