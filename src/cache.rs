@@ -5,8 +5,8 @@
 //! listing); answering those from memory for a few seconds leaves the database and the
 //! blocking pool to the requests that need them. Only data that is the same for every
 //! viewer is kept: who may see a draft, the viewer's locale and session are decided
-//! after the cache, on every request. Any write handled by this process (every POST)
-//! clears everything at once, so a seller sees their change immediately; other
+//! after the cache, on every request. Any write handled by this process (every POST
+//! it accepts) clears everything at once, so a seller sees their change immediately; other
 //! instances see it within `PASAR_CACHE_MS`.
 
 use std::future::Future;
@@ -160,7 +160,10 @@ impl Caches {
     }
 }
 
-/// Clears the caches after every request that may have changed something.
+/// Clears the caches after every request that may have changed something: an unsafe
+/// method the app accepted (2xx or 3xx). A refused one (404, CSRF, a form with errors,
+/// a webhook with a bad signature) changed nothing, and anyone can send those: clearing
+/// on them would let any stranger empty every cache at will.
 pub async fn clear_after_writes(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
@@ -170,7 +173,11 @@ pub async fn clear_after_writes(
         .app_data::<actix_web::web::Data<crate::AppState>>()
         .map(|s| s.caches.clone());
     let res = next.call(req).await;
-    if writes {
+    let accepted = res.as_ref().is_ok_and(|r| {
+        let s = r.status();
+        s.is_success() || s.is_redirection()
+    });
+    if writes && accepted {
         if let Some(c) = caches {
             c.clear();
         }

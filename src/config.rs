@@ -122,8 +122,9 @@ impl Config {
     /// Reads settings through `get`, so tests can build a config without touching the
     /// process environment.
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> anyhow::Result<Config> {
-        let env = match get("PASAR_ENV").as_deref() {
-            None | Some("") | Some("development") => Environment::Development,
+        let named_env = get("PASAR_ENV").filter(|s| !s.is_empty());
+        let env = match named_env.as_deref() {
+            None | Some("development") => Environment::Development,
             Some("production") => Environment::Production,
             Some(other) => bail!("PASAR_ENV must be development or production, not {other:?}"),
         };
@@ -131,6 +132,15 @@ impl Config {
             .unwrap_or_else(|| "127.0.0.1:8080".into())
             .parse()
             .context("PASAR_ADDR must look like 127.0.0.1:8080")?;
+        // Development mode opens /dev/mailbox (reset links) and allows the demo admin: a
+        // server reachable from outside must say which mode it means.
+        if named_env.is_none() && !addr.ip().is_loopback() {
+            bail!(
+                "PASAR_ADDR={addr} is reachable from other machines but PASAR_ENV is not set: \
+                 set PASAR_ENV=production for a real site, or PASAR_ENV=development to \
+                 serve the development pages (/dev/mailbox) on this address anyway"
+            );
+        }
         let base_url = get("PASAR_BASE_URL")
             .unwrap_or_else(|| format!("http://{addr}"))
             .trim_end_matches('/')
@@ -223,6 +233,12 @@ impl Config {
     pub fn is_production(&self) -> bool {
         self.env == Environment::Production
     }
+
+    /// The development mailbox shows the outbox only when mail goes to files: with
+    /// `SMTP_URL` the messages reach real inboxes and their links are not ours to show.
+    pub fn dev_mailbox(&self) -> bool {
+        !self.is_production() && self.smtp_url.is_none()
+    }
 }
 
 /// Development keeps one generated cookie key in the data folder, so a restart does not
@@ -296,6 +312,18 @@ mod tests {
         with.push(("PAYMENT_PROVIDER", "stripe"));
         let err = cfg(&with).expect_err("stripe needs keys");
         assert!(err.to_string().contains("STRIPE_SECRET_KEY"));
+    }
+
+    #[test]
+    fn a_public_address_needs_a_named_environment() {
+        for addr in ["0.0.0.0:8080", "192.0.2.10:80", "[::]:8080"] {
+            let err = cfg(&[("PASAR_ADDR", addr)]).expect_err("must refuse");
+            assert!(err.to_string().contains("PASAR_ENV"), "{err}");
+            assert!(cfg(&[("PASAR_ADDR", addr), ("PASAR_ENV", "development")]).is_ok());
+        }
+        for addr in ["127.0.0.1:9000", "[::1]:8080"] {
+            assert!(cfg(&[("PASAR_ADDR", addr)]).is_ok(), "{addr}");
+        }
     }
 
     #[test]

@@ -81,6 +81,7 @@ impl Application {
         });
         let key = Key::derive_from(&config.secret.0);
         let production = config.is_production();
+        let dev_pages = config.dev_mailbox();
         let workers = config.workers;
         // Few blocking threads per worker keep tail latency low (STYLE.md).
         let blocking = (config.pool_size as usize / workers).max(2);
@@ -100,10 +101,11 @@ impl Application {
                     aweb::QueryConfig::default()
                         .error_handler(|_, _| web::AppError::BadRequest.into()),
                 )
-                .configure(routes(production))
+                .configure(routes(dev_pages))
                 .default_service(aweb::to(not_found))
                 .wrap(from_fn(cache::clear_after_writes))
                 .wrap(from_fn(web::csrf::middleware))
+                .wrap(from_fn(web::hygiene::middleware))
                 .wrap(from_fn(web::error_pages::middleware))
                 .wrap(
                     SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
@@ -173,7 +175,8 @@ impl Application {
     }
 }
 
-fn routes(production: bool) -> impl Fn(&mut aweb::ServiceConfig) {
+/// `dev_pages`: development with mail written to files; nothing else mounts `/dev`.
+fn routes(dev_pages: bool) -> impl Fn(&mut aweb::ServiceConfig) {
     move |cfg| {
         cfg.service(aweb::resource("/healthz").get(healthz))
             .service(aweb::resource("/static/{hash}/{name}").get(web::assets::serve));
@@ -181,7 +184,7 @@ fn routes(production: bool) -> impl Fn(&mut aweb::ServiceConfig) {
         accounts::routes::configure(cfg);
         listings::routes::configure(cfg);
         orders::routes::configure(cfg);
-        if !production {
+        if dev_pages {
             mail::dev::configure(cfg);
         }
     }

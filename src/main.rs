@@ -86,6 +86,16 @@ async fn main() -> anyhow::Result<()> {
     pasar::telemetry::init();
     let cli = Cli::parse();
     let config = Config::from_env()?;
+    let demo = matches!(
+        cli.command,
+        Command::Serve { demo: true } | Command::Seed { demo: true, .. }
+    );
+    if demo && config.is_production() {
+        // The demo admin's password is printed in README: on a real site it is a way in.
+        anyhow::bail!(
+            "--demo is refused when PASAR_ENV=production: the demo accounts have a published password"
+        );
+    }
     let (url, cluster) = database(&config)?;
     {
         let mut conn = db::connect(&url)?;

@@ -41,6 +41,9 @@ impl EmailAddress {
         if s.is_empty() {
             return Err("field-required");
         }
+        if plain_text(s, false).is_err() {
+            return Err("email-invalid");
+        }
         if s.chars().count() > 254 {
             return Err("email-too-long");
         }
@@ -71,6 +74,8 @@ pub struct DisplayName(String);
 
 impl DisplayName {
     pub fn parse(raw: &str) -> Result<DisplayName, &'static str> {
+        // Checked before whitespace is folded, which would hide a tab or line break.
+        plain_text(raw, false).map_err(|_| "name-invalid")?;
         let s: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
         if s.is_empty() {
             return Err("field-required");
@@ -102,6 +107,7 @@ impl NewPassword {
         if raw.is_empty() {
             return Err("field-required");
         }
+        plain_text(raw, false)?;
         if raw.chars().count() < 8 {
             return Err("password-too-short");
         }
@@ -119,18 +125,25 @@ impl NewPassword {
     }
 }
 
-/// Free text with a length limit (bio, city, country); control characters other than
-/// line breaks are refused.
+/// The one rule for text a request carries, before any of it reaches the database
+/// (PostgreSQL refuses NUL in text): no control character, except that a multi-line
+/// field (a textarea) may hold line breaks and tabs. Callers of multi-line text turn
+/// CR LF into LF. The key is the message shown next to the field.
+pub fn plain_text(s: &str, multiline: bool) -> Result<(), &'static str> {
+    let allowed = |c: char| multiline && matches!(c, '\n' | '\r' | '\t');
+    if s.chars().any(|c| c.is_control() && !allowed(c)) {
+        return Err("text-invalid");
+    }
+    Ok(())
+}
+
+/// Free text with a length limit (bio, city, country), under [`plain_text`].
 pub fn limited_text(raw: &str, max: usize, multiline: bool) -> Result<String, &'static str> {
     let s = raw.trim();
     if s.chars().count() > max {
         return Err("text-too-long");
     }
-    if s.chars()
-        .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\r')))
-    {
-        return Err("text-invalid");
-    }
+    plain_text(s, multiline)?;
     Ok(s.replace("\r\n", "\n"))
 }
 
@@ -167,6 +180,28 @@ mod tests {
             Some("name-too-long")
         );
         assert_eq!(DisplayName::parse("<script>").err(), Some("name-invalid"));
+    }
+
+    #[test]
+    fn control_characters_are_refused_everywhere_but_breaks_in_multiline_text() {
+        for bad in ["a\0b", "a\u{7}b", "a\u{1b}[31m", "a\u{7f}", "a\u{85}b"] {
+            assert_eq!(limited_text(bad, 100, true).err(), Some("text-invalid"));
+            assert_eq!(limited_text(bad, 100, false).err(), Some("text-invalid"));
+            assert_eq!(
+                EmailAddress::parse(&format!("{bad}@example.com")).err(),
+                Some("email-invalid")
+            );
+            assert_eq!(DisplayName::parse(bad).err(), Some("name-invalid"));
+            let pw = format!("{bad} long enough words");
+            assert_eq!(NewPassword::parse(&pw, &[]).err(), Some("text-invalid"));
+        }
+        assert_eq!(
+            limited_text("one\r\ntwo\tthree", 100, true).ok(),
+            Some("one\ntwo\tthree".into())
+        );
+        assert_eq!(limited_text("a\tb", 100, false).err(), Some("text-invalid"));
+        assert_eq!(limited_text("a\nb", 100, false).err(), Some("text-invalid"));
+        assert_eq!(DisplayName::parse("Ana\tMaria").err(), Some("name-invalid"));
     }
 
     #[test]

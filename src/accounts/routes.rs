@@ -5,7 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use diesel::Connection;
 
-use super::fields::{limited_text, DisplayName, EmailAddress, FormErrors, NewPassword};
+use super::fields::{limited_text, plain_text, DisplayName, EmailAddress, FormErrors, NewPassword};
 use super::model::{self, ProfileChanges, User};
 use super::rules::{self, RuleError, Verified};
 use super::views::*;
@@ -220,6 +220,8 @@ async fn login(
     let mut errors = FormErrors::default();
     if form.email.trim().is_empty() {
         errors.add("email", "field-required");
+    } else if let Err(key) = plain_text(&form.email, false) {
+        errors.add("email", key);
     }
     if form.password.is_empty() {
         errors.add("password", "field-required");

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::categories::{AttrKind, CategoryTree};
 use super::model::{ListingFields, CONDITIONS, CURRENCIES, MAX_PHOTOS};
 use super::price;
-use crate::accounts::fields::FormErrors;
+use crate::accounts::fields::{plain_text, FormErrors};
 use crate::i18n::Locale;
 
 /// What the seller typed, kept as typed so a form with errors comes back unchanged.
@@ -83,11 +83,7 @@ fn text(raw: &str, min: usize, max: usize, multiline: bool) -> Result<String, &'
     if n > max {
         return Err("text-too-long");
     }
-    if s.chars()
-        .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\t')))
-    {
-        return Err("text-invalid");
-    }
+    plain_text(&s, multiline)?;
     Ok(s)
 }
 
@@ -196,9 +192,7 @@ fn limited(raw: &str, max: usize) -> Result<String, &'static str> {
     if s.chars().count() > max {
         return Err("text-too-long");
     }
-    if s.chars().any(char::is_control) {
-        return Err("text-invalid");
-    }
+    plain_text(s, false)?;
     Ok(s.to_string())
 }
 
@@ -230,7 +224,7 @@ fn check_attributes(
         let ok = match def.kind {
             AttrKind::Select => def.options.iter().any(|o| o == value),
             AttrKind::Number => value.parse::<i32>().is_ok_and(|n| (0..=9999).contains(&n)),
-            AttrKind::Text => value.chars().count() <= 60 && !value.chars().any(char::is_control),
+            AttrKind::Text => value.chars().count() <= 60 && plain_text(value, false).is_ok(),
         };
         if ok {
             out.insert(def.key.clone(), serde_json::Value::String(value.clone()));

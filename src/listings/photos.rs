@@ -646,9 +646,11 @@ fn bad_multipart(e: actix_multipart::MultipartError) -> AppError {
     AppError::BadRequest
 }
 
-/// The browser's file name without any folder part, at most `MAX_FILENAME` bytes.
+/// The browser's file name without any folder part or control characters (it is shown
+/// back in messages), at most `MAX_FILENAME` bytes.
 fn short_filename(name: &str) -> String {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let name: String = name.chars().filter(|c| !c.is_control()).collect();
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(&name);
     let mut end = base.len().min(MAX_FILENAME);
     while !base.is_char_boundary(end) {
         end -= 1;
@@ -1149,6 +1151,7 @@ mod tests {
     fn file_names_lose_folders_and_length() {
         assert_eq!(short_filename("/home/u/a.jpg"), "a.jpg");
         assert_eq!(short_filename("C:\\x\\b.png"), "b.png");
+        assert_eq!(short_filename("a\0b\u{1b}.png"), "ab.png");
         let long = "é".repeat(150);
         let s = short_filename(&long);
         assert!(s.len() <= MAX_FILENAME && s.chars().all(|c| c == 'é'));

@@ -1,5 +1,6 @@
-//! `/dev/mailbox` (development only): the outbox as a web page, so a developer can read
-//! and follow every email without a mail client.
+//! `/dev/mailbox` (development with mail written to files only, `Config::dev_mailbox`):
+//! the outbox as a web page, so a developer can read and follow every email without a
+//! mail client. With `SMTP_URL` set the mail went to real inboxes and is not shown.
 
 use actix_web::{web, HttpResponse};
 use askama::Template;

@@ -220,6 +220,8 @@ impl AddressInput {
                 errors.add(name, "address-required");
             } else if v.chars().count() > 120 {
                 errors.add(name, "address-too-long");
+            } else if let Err(key) = crate::accounts::fields::plain_text(v, false) {
+                errors.add(name, key);
             }
         }
     }

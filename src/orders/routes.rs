@@ -101,7 +101,10 @@ async fn buy(
     // Not a number: refused below like any quantity under 1.
     let quantity: i32 = form.quantity.trim().parse().unwrap_or(0);
     // Without a key (an old page) every submit is its own order, as before idempotency.
-    let key = if form.key.trim().is_empty() || form.key.len() > 64 {
+    let key = if form.key.trim().is_empty()
+        || form.key.len() > 64
+        || crate::accounts::fields::plain_text(&form.key, false).is_err()
+    {
         uuid::Uuid::new_v4().to_string()
     } else {
         form.key.trim().to_string()

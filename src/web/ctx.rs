@@ -150,7 +150,7 @@ impl Ctx {
             user: None,
             csrf,
             path,
-            dev: !state.config.is_production(),
+            dev: state.config.dev_mailbox(),
             site_name: "Pasar".into(),
             actions: 0,
             session,
@@ -283,7 +283,7 @@ pub fn safe_next(next: Option<&str>) -> String {
             if n.starts_with('/')
                 && !n.starts_with("//")
                 && !n.starts_with("/\\")
-                && !n.contains(['\r', '\n'])
+                && crate::accounts::fields::plain_text(n, false).is_ok()
                 && !n.contains("://") =>
         {
             n.to_string()
@@ -302,6 +302,8 @@ mod tests {
         assert_eq!(safe_next(Some("https://evil.example")), "/");
         assert_eq!(safe_next(Some("//evil.example")), "/");
         assert_eq!(safe_next(Some("/\\evil.example")), "/");
+        assert_eq!(safe_next(Some("/me\0")), "/");
+        assert_eq!(safe_next(Some("/me\r\nSet-Cookie: x")), "/");
         assert_eq!(safe_next(Some("/x?u=https://evil")), "/");
         assert_eq!(safe_next(None), "/");
     }

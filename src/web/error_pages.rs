@@ -53,7 +53,14 @@ pub async fn middleware(
         .headers()
         .get(super::error::REASON_HEADER)
         .is_some_and(|v| v.as_bytes() == b"unverified");
-    let page = page_for(ctx, status, retry_after, unverified);
+    let mut page = page_for(ctx, status, retry_after, unverified);
+    if old
+        .headers()
+        .get(super::error::REASON_HEADER)
+        .is_some_and(|v| v.as_bytes() == super::hygiene::REASON.as_bytes())
+    {
+        page.message = page.ctx.t("hygiene-refused-text");
+    }
     let mut resp = HttpResponse::build(status);
     resp.content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"));

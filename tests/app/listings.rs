@@ -317,8 +317,24 @@ async fn html_in_titles_and_descriptions_is_shown_escaped() {
         );
     let id = listing_id(&submit(&app, "/sell", form).await);
     let page = app.get(&format!("/listings/{id}")).await;
+    // On the raw HTML: the markup arrives as escaped text, never as tags.
     assert!(!page.body.contains("<script>alert(1)</script>"));
     assert!(!page.body.contains("<img src=x"));
+    assert!(
+        page.body
+            .contains("&#60;script&#62;alert(1)&#60;/script&#62; bike")
+            || page
+                .body
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; bike"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("&#60;img src=x onerror=alert(1)&#62;")
+            || page.body.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "{}",
+        page.body
+    );
     page.assert_contains("rel=\"nofollow ugc noopener\"");
 }
 
