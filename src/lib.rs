@@ -81,6 +81,8 @@ impl Application {
         });
         let key = Key::derive_from(&config.secret.0);
         let production = config.is_production();
+        // Only the configured provider's pages and webhook are mounted.
+        let sandbox = matches!(config.payments, crate::config::PaymentSettings::Sandbox);
         let workers = config.workers;
         // Few blocking threads per worker keep tail latency low (STYLE.md).
         let blocking = (config.pool_size as usize / workers).max(2);
@@ -100,7 +102,7 @@ impl Application {
                     aweb::QueryConfig::default()
                         .error_handler(|_, _| web::AppError::BadRequest.into()),
                 )
-                .configure(routes(production))
+                .configure(routes(production, sandbox))
                 .default_service(aweb::to(not_found))
                 .wrap(from_fn(cache::clear_after_writes))
                 .wrap(from_fn(web::csrf::middleware))
@@ -173,14 +175,14 @@ impl Application {
     }
 }
 
-fn routes(production: bool) -> impl Fn(&mut aweb::ServiceConfig) {
+fn routes(production: bool, sandbox: bool) -> impl Fn(&mut aweb::ServiceConfig) {
     move |cfg| {
         cfg.service(aweb::resource("/healthz").get(healthz))
             .service(aweb::resource("/static/{hash}/{name}").get(web::assets::serve));
         home::configure(cfg);
         accounts::routes::configure(cfg);
         listings::routes::configure(cfg);
-        orders::routes::configure(cfg);
+        orders::routes::configure(cfg, sandbox);
         if !production {
             mail::dev::configure(cfg);
         }

@@ -9,6 +9,7 @@ mod crash;
 mod i18n;
 mod listings;
 mod mail;
+mod money;
 mod ops;
 mod orders;
 mod photos;

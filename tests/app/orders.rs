@@ -64,10 +64,28 @@ pub async fn listing(app: &TestApp, seller: i64, it: Item) -> i64 {
     .await
 }
 
-/// Two verified members; the buyer is signed in.
+/// Two verified members; the buyer is signed in. When the test ends without a
+/// panic, the books are checked (`ledger::imbalances`): every order test does money.
 pub struct Deal {
     pub seller: i64,
     pub listing: i64,
+    // Held for its `Drop`: the books are checked when the test ends.
+    #[allow(dead_code)]
+    pub books: BooksCheck,
+}
+
+/// Checks the books when dropped at the end of a test that did not fail already.
+pub struct BooksCheck(pub pasar::db::DbPool);
+
+impl Drop for BooksCheck {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            return;
+        }
+        let mut conn = self.0.get().expect("connection for the books check");
+        let problems = pasar::orders::ledger::imbalances(&mut conn).expect("imbalances");
+        assert!(problems.is_empty(), "books do not balance: {problems:?}");
+    }
 }
 
 pub const SELLER: &str = "seller@example.com";
@@ -83,7 +101,11 @@ pub async fn deal(app: &TestApp, it: Item) -> Deal {
     factories::user(app, b).await;
     let listing = listing(app, seller, it).await;
     as_user(app, BUYER).await;
-    Deal { seller, listing }
+    Deal {
+        seller,
+        listing,
+        books: BooksCheck(app.pool.clone()),
+    }
 }
 
 pub async fn as_user(app: &TestApp, email: &str) {
