@@ -16,12 +16,19 @@ ALTER TABLE orders ADD COLUMN quoted_shipping_minor BIGINT CHECK (quoted_shippin
 ALTER TABLE ledger_entries ADD COLUMN payment_id BIGINT REFERENCES payments (id);
 CREATE INDEX ledger_entries_payment_idx ON ledger_entries (payment_id) WHERE payment_id IS NOT NULL;
 
--- Orders from before: the oldest succeeded payment funded them (what refunds used).
+-- The books from before, as well as they can be told: a paid order was funded by a
+-- succeeded payment of its total; any other succeeded payment was money given back.
 UPDATE orders o SET payment_id = (
-    SELECT min(p.id) FROM payments p WHERE p.order_id = o.id AND p.status = 'succeeded');
+    SELECT min(p.id) FROM payments p
+     WHERE p.order_id = o.id AND p.status = 'succeeded' AND p.amount_minor = o.total_minor)
+ WHERE o.paid_at IS NOT NULL;
+UPDATE payments p SET status = 'given_back'
+ WHERE p.status = 'succeeded' AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.payment_id = p.id);
 UPDATE orders o SET quoted_shipping_minor = l.shipping_minor
   FROM listings l WHERE l.id = o.listing_id;
-UPDATE ledger_entries e SET payment_id = o.payment_id
+UPDATE ledger_entries e SET payment_id = coalesce(o.payment_id, (
+    SELECT min(p.id) FROM payments p
+     WHERE p.order_id = o.id AND p.status IN ('succeeded', 'given_back')))
   FROM orders o WHERE e.order_id = o.id AND e.kind IN ('payment', 'refund');
 UPDATE payments p SET refunded_minor = least(p.amount_minor, coalesce((
     SELECT sum(e.amount_minor) FROM ledger_entries e
