@@ -26,9 +26,14 @@ UPDATE payments p SET status = 'given_back'
  WHERE p.status = 'succeeded' AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.payment_id = p.id);
 UPDATE orders o SET quoted_shipping_minor = l.shipping_minor
   FROM listings l WHERE l.id = o.listing_id;
-UPDATE ledger_entries e SET payment_id = coalesce(o.payment_id, (
-    SELECT min(p.id) FROM payments p
-     WHERE p.order_id = o.id AND p.status IN ('succeeded', 'given_back')))
+-- A row of a given-back payment's amount was that payment's (in or straight back out);
+-- the others were the funding payment's.
+UPDATE ledger_entries e SET payment_id = coalesce(
+    (SELECT min(p.id) FROM payments p WHERE p.order_id = o.id AND p.status = 'given_back'
+        AND p.amount_minor = abs(e.amount_minor)),
+    o.payment_id,
+    (SELECT min(p.id) FROM payments p
+      WHERE p.order_id = o.id AND p.status IN ('succeeded', 'given_back')))
   FROM orders o WHERE e.order_id = o.id AND e.kind IN ('payment', 'refund');
 UPDATE payments p SET refunded_minor = least(p.amount_minor, coalesce((
     SELECT sum(e.amount_minor) FROM ledger_entries e
