@@ -82,6 +82,8 @@ impl Application {
         let key = Key::derive_from(&config.secret.0);
         let production = config.is_production();
         let dev_pages = config.dev_mailbox();
+        // Only the configured provider's pages and webhook are mounted.
+        let sandbox = matches!(config.payments, crate::config::PaymentSettings::Sandbox);
         let workers = config.workers;
         // Few blocking threads per worker keep tail latency low (STYLE.md).
         let blocking = (config.pool_size as usize / workers).max(2);
@@ -101,7 +103,7 @@ impl Application {
                     aweb::QueryConfig::default()
                         .error_handler(|_, _| web::AppError::BadRequest.into()),
                 )
-                .configure(routes(dev_pages))
+                .configure(routes(dev_pages, sandbox))
                 .default_service(aweb::to(not_found))
                 .wrap(from_fn(cache::clear_after_writes))
                 .wrap(from_fn(web::csrf::middleware))
@@ -176,14 +178,14 @@ impl Application {
 }
 
 /// `dev_pages`: development with mail written to files; nothing else mounts `/dev`.
-fn routes(dev_pages: bool) -> impl Fn(&mut aweb::ServiceConfig) {
+fn routes(dev_pages: bool, sandbox: bool) -> impl Fn(&mut aweb::ServiceConfig) {
     move |cfg| {
         cfg.service(aweb::resource("/healthz").get(healthz))
             .service(aweb::resource("/static/{hash}/{name}").get(web::assets::serve));
         home::configure(cfg);
         accounts::routes::configure(cfg);
         listings::routes::configure(cfg);
-        orders::routes::configure(cfg);
+        orders::routes::configure(cfg, sandbox);
         if dev_pages {
             mail::dev::configure(cfg);
         }

@@ -104,6 +104,7 @@ diesel::table! {
         currency -> Text,
         amount_minor -> Int8,
         created_at -> Timestamptz,
+        payment_id -> Nullable<Int8>,
     }
 }
 
@@ -193,6 +194,8 @@ diesel::table! {
         closed_at -> Nullable<Timestamptz>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        payment_id -> Nullable<Int8>,
+        quoted_shipping_minor -> Nullable<Int8>,
     }
 }
 
@@ -231,6 +234,7 @@ diesel::table! {
         failure -> Text,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        refunded_minor -> Int8,
     }
 }
 
@@ -306,6 +310,7 @@ diesel::joinable!(dispute_evidence -> users (user_id));
 diesel::joinable!(disputes -> orders (order_id));
 diesel::joinable!(email_tokens -> users (user_id));
 diesel::joinable!(ledger_entries -> orders (order_id));
+diesel::joinable!(ledger_entries -> payments (payment_id));
 diesel::joinable!(ledger_entries -> users (user_id));
 diesel::joinable!(listing_photos -> listings (listing_id));
 diesel::joinable!(listings -> categories (category_id));

@@ -86,6 +86,7 @@ impl Worker {
             queue::SEND_EMAIL => self.send_email(&job).await,
             queue::PURGE_ACCOUNT => self.purge_account(&job).await,
             crate::orders::payments::REFUND_JOB => self.refund(&job).await,
+            crate::orders::payments::CLOSE_JOB => self.close_payment(&job).await,
             kind if crate::orders::runs_job(kind) => {
                 let cfg = self.config.clone();
                 let (kind, payload) = (job.kind.clone(), job.payload.clone());
@@ -201,6 +202,31 @@ impl Worker {
         .map_err(|e| e.to_string())?;
         self.payments
             .refund(&payment, amount, &key)
+            .await
+            .map_err(|e| e.to_string())
+    }
+}
+
+impl Worker {
+    /// Closes a replaced or abandoned payment at the provider (Stripe: expires its
+    /// Checkout Session), so the buyer cannot pay it any more.
+    async fn close_payment(&self, job: &Job) -> Result<(), String> {
+        let payment_id = job
+            .payload
+            .get("payment_id")
+            .and_then(|v| v.as_i64())
+            .ok_or("no payment_id")?;
+        let payment = db::run(&self.pool, move |conn| {
+            Ok(crate::orders::payments::find(conn, payment_id)?)
+        })
+        .await
+        .map_err(|e| e.to_string())?;
+        // A payment of a provider no longer configured cannot be reached from here.
+        if payment.provider != self.payments.name() {
+            return Ok(());
+        }
+        self.payments
+            .close(&payment)
             .await
             .map_err(|e| e.to_string())
     }

@@ -30,6 +30,12 @@ fn share(amount: i64, bps: i64) -> i64 {
     (amount * bps + 5_000) / 10_000
 }
 
+/// The seller's fee on what the seller receives (item and shipping, less refunds): the
+/// one rule for the quote, what is held and what is released, so they never differ.
+pub fn seller_fee(proceeds_minor: i64, bps: i64) -> i64 {
+    share(proceeds_minor.max(0), bps)
+}
+
 pub fn breakdown(cfg: &Config, unit_minor: i64, quantity: i32, shipping: Option<i64>) -> Breakdown {
     let item = unit_minor * i64::from(quantity);
     let shipping = shipping.unwrap_or(0);
@@ -39,7 +45,7 @@ pub fn breakdown(cfg: &Config, unit_minor: i64, quantity: i32, shipping: Option<
         shipping,
         protection_fee,
         total: item + shipping + protection_fee,
-        seller_fee: share(item + shipping, cfg.orders.seller_fee_bps),
+        seller_fee: seller_fee(item + shipping, cfg.orders.seller_fee_bps),
     }
 }
 
@@ -153,6 +159,7 @@ pub fn buy(
             orders::seller_fee_minor.eq(b.seller_fee),
             orders::delivery.eq(delivery),
             orders::pay_by.eq(pay_by),
+            orders::quoted_shipping_minor.eq(listing.shipping_minor),
         ))
         .on_conflict_do_nothing()
         .returning(orders::id)
@@ -313,13 +320,17 @@ pub fn set_delivery(
     conn: &mut PgConnection,
     cfg: &Config,
     o: &Order,
-    listing: &Listing,
     pickup: bool,
     address: &AddressInput,
     save: bool,
 ) -> Result<Order, AppError> {
     let unit = o.item_minor / i64::from(o.quantity.max(1));
-    let shipping = if pickup { None } else { listing.shipping_minor };
+    // The prices of "Buy now": the listing may have changed since, even its currency.
+    let shipping = if pickup {
+        None
+    } else {
+        o.quoted_shipping_minor
+    };
     let b = breakdown(cfg, unit, o.quantity, shipping);
     let a = if pickup {
         AddressInput::default()
@@ -356,4 +367,22 @@ pub fn set_delivery(
         }
     }
     Ok(model::find(conn, o.id)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_seller_fee_rounds_half_up_in_every_currency() {
+        // EUR: 3 % of 25,50 € is 76,5 cents.
+        assert_eq!(seller_fee(2_550, 300), 77);
+        assert_eq!(seller_fee(2_549, 300), 76);
+        assert_eq!(seller_fee(2_500, 300), 75);
+        // IDR has no minor unit: 3 % of Rp 150.050 is Rp 4.501,5.
+        assert_eq!(seller_fee(150_050, 300), 4_502);
+        assert_eq!(seller_fee(150_000, 300), 4_500);
+        assert_eq!(seller_fee(0, 300), 0);
+        assert_eq!(seller_fee(-5, 300), 0);
+    }
 }

@@ -80,17 +80,36 @@ pub fn compose(
     }
     // The subject names the item and the order.
     let subject = locale.t_args(&format!("email-{key}-subject"), &all);
-    Email::titled(kind, locale, &to.email, &to.display_name, subject)
+    let money = |m: i64| format::money(locale, m, &o.currency);
+    let email = Email::titled(kind, locale, &to.email, &to.display_name, subject)
         .user(to.id)
         .para(locale.t_args(&format!("email-{key}-body"), &all))
         .action(
             "email-order-action",
             format!("{}/orders/{}", cfg.base_url, o.id),
         )
-        .detail(locale.t("order-item"), o.title.clone())
-        .detail(
-            locale.t("order-total"),
-            format::money(locale, o.total_minor, &o.currency),
-        )
-        .detail(locale.t("order-number"), format!("#{}", o.id))
+        .detail(locale.t("order-item"), o.title.clone());
+    // The seller's own breakdown, not the buyer's total with the protection fee.
+    let email = if to.id == o.seller_id {
+        email
+            .detail(
+                locale.t_args(
+                    "order-item-line",
+                    &[("count", Arg::Num(i64::from(o.quantity)))],
+                ),
+                money(o.item_minor),
+            )
+            .detail(locale.t("order-shipping"), money(o.shipping_minor))
+            .detail(
+                locale.t("order-seller-fee"),
+                format!("−{}", money(o.seller_fee_minor)),
+            )
+            .detail(
+                locale.t("order-you-receive"),
+                money(o.seller_receives_minor()),
+            )
+    } else {
+        email.detail(locale.t("order-total"), money(o.total_minor))
+    };
+    email.detail(locale.t("order-number"), format!("#{}", o.id))
 }

@@ -10,7 +10,7 @@
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
 
-use super::model::Order;
+use super::model::{Order, Payment};
 use crate::db::schema::{ledger_entries, payouts};
 use crate::web::AppError;
 
@@ -51,6 +51,18 @@ pub fn post(
     currency: &str,
     legs: &[(Account, i64)],
 ) -> Result<(), AppError> {
+    post_for(conn, order_id, None, kind, currency, legs)
+}
+
+/// `post` for a movement of one payment (money in, a refund): every row names it.
+fn post_for(
+    conn: &mut PgConnection,
+    order_id: Option<i64>,
+    payment_id: Option<i64>,
+    kind: &str,
+    currency: &str,
+    legs: &[(Account, i64)],
+) -> Result<(), AppError> {
     let sum: i64 = legs.iter().map(|(_, a)| a).sum();
     if sum != 0 {
         return Err(AppError::Internal(anyhow::anyhow!(
@@ -71,6 +83,7 @@ pub fn post(
                 ledger_entries::account.eq(account.name()),
                 ledger_entries::user_id.eq(account.user_id()),
                 ledger_entries::order_id.eq(order_id),
+                ledger_entries::payment_id.eq(payment_id),
                 ledger_entries::kind.eq(kind),
                 ledger_entries::currency.eq(currency),
                 ledger_entries::amount_minor.eq(*amount),
@@ -83,27 +96,35 @@ pub fn post(
     Ok(())
 }
 
-/// The buyer paid: the whole total goes into escrow.
-pub fn payment_received(conn: &mut PgConnection, o: &Order) -> Result<(), AppError> {
-    post(
+/// The buyer's payment arrived: all of it goes into escrow.
+pub fn payment_received(conn: &mut PgConnection, o: &Order, p: &Payment) -> Result<(), AppError> {
+    post_for(
         conn,
         Some(o.id),
+        Some(p.id),
         "payment",
-        &o.currency,
+        &p.currency,
         &[
-            (Account::Provider, -o.total_minor),
-            (Account::Escrow, o.total_minor),
+            (Account::Provider, -p.amount_minor),
+            (Account::Escrow, p.amount_minor),
         ],
     )
 }
 
-/// Money back to the buyer, out of escrow.
-pub fn refund(conn: &mut PgConnection, o: &Order, amount: i64) -> Result<(), AppError> {
-    post(
+/// Money back to the buyer, out of escrow, to the payment `p`. Callers go through
+/// `payments::refund`, which also counts it on the payment.
+pub fn refund(
+    conn: &mut PgConnection,
+    o: &Order,
+    p: &Payment,
+    amount: i64,
+) -> Result<(), AppError> {
+    post_for(
         conn,
         Some(o.id),
+        Some(p.id),
         "refund",
-        &o.currency,
+        &p.currency,
         &[(Account::Escrow, -amount), (Account::Provider, amount)],
     )
 }
@@ -112,7 +133,7 @@ pub fn refund(conn: &mut PgConnection, o: &Order, amount: i64) -> Result<(), App
 /// the fees (and the buyer's protection fee) go to the platform. `o` carries the final
 /// `refunded_minor` and `seller_fee_minor`.
 pub fn release(conn: &mut PgConnection, o: &Order) -> Result<(), AppError> {
-    let to_seller = o.proceeds_minor() - o.seller_fee_minor;
+    let to_seller = o.seller_receives_minor();
     let to_fees = o.protection_fee_minor + o.seller_fee_minor;
     let held = to_seller + to_fees;
     post(
@@ -173,7 +194,7 @@ pub fn held_for_seller(conn: &mut PgConnection, seller: i64) -> QueryResult<Vec<
         .load(conn)?;
     let mut sums: Vec<(String, i64)> = Vec::new();
     for o in open {
-        let amount = o.proceeds_minor() - o.seller_fee_minor;
+        let amount = o.seller_receives_minor();
         match sums.iter_mut().find(|(c, _)| *c == o.currency) {
             Some((_, s)) => *s += amount,
             None => sums.push((o.currency.clone(), amount)),
@@ -241,8 +262,14 @@ pub fn payout(conn: &mut PgConnection, user_id: i64, currency: &str) -> Result<i
     Ok(available)
 }
 
-/// What does not balance: movements whose legs do not sum to zero, and currencies whose
-/// entries do not. Empty when the books are right.
+/// What does not balance. Empty when the books are right:
+/// - every movement, and every currency, sums to zero;
+/// - no closed order still holds money in escrow;
+/// - per order, escrow holds what its payments brought in, less what was refunded of
+///   them, less what was released, and never less than nothing;
+/// - every payment or refund row names a payment of its own order, and what the
+///   ledger refunded of a payment is what the payment says, never more than it took;
+/// - an order's refunds are its funding payment's, and no seller's balance is below zero.
 pub fn imbalances(conn: &mut PgConnection) -> QueryResult<Vec<String>> {
     #[derive(QueryableByName)]
     struct Row {
@@ -259,7 +286,41 @@ pub fn imbalances(conn: &mut PgConnection) -> QueryResult<Vec<String>> {
          SELECT 'order ' || o.id || ' holds ' || coalesce(sum(e.amount_minor), 0) || ' ' || o.currency \
            FROM orders o LEFT JOIN ledger_entries e ON e.order_id = o.id AND e.account = 'escrow' \
           WHERE o.status NOT IN ('paid', 'shipped', 'received', 'disputed') \
-          GROUP BY o.id HAVING coalesce(sum(e.amount_minor), 0) <> 0",
+          GROUP BY o.id HAVING coalesce(sum(e.amount_minor), 0) <> 0 \
+         UNION ALL \
+         SELECT 'order ' || o.id || ' escrow ' || h.held || ' but paid ' || m.paid \
+                || ' - refunded ' || m.refunded || ' - released ' || h.released \
+           FROM orders o \
+           CROSS JOIN LATERAL (SELECT coalesce(sum(e.amount_minor), 0) AS held, \
+                  coalesce(-sum(e.amount_minor) FILTER (WHERE e.kind = 'release'), 0) AS released \
+             FROM ledger_entries e WHERE e.order_id = o.id AND e.account = 'escrow') h \
+           CROSS JOIN LATERAL (SELECT \
+                  coalesce(sum(p.amount_minor) FILTER (WHERE p.status IN ('succeeded', 'given_back')), 0) AS paid, \
+                  coalesce(sum(p.refunded_minor), 0) AS refunded \
+             FROM payments p WHERE p.order_id = o.id) m \
+          WHERE h.held <> m.paid - m.refunded - h.released OR h.held < 0 \
+         UNION ALL \
+         SELECT 'ledger entry ' || e.id || ' (' || e.kind || ') names no payment of order ' \
+                || coalesce(e.order_id::text, '-') \
+           FROM ledger_entries e LEFT JOIN payments p ON p.id = e.payment_id \
+          WHERE e.kind IN ('payment', 'refund') \
+            AND (p.id IS NULL OR e.order_id IS DISTINCT FROM p.order_id) \
+         UNION ALL \
+         SELECT 'payment ' || p.id || ' refunded ' || coalesce(r.refunded, 0) || ' in the ledger, ' \
+                || p.refunded_minor || ' on the payment, of ' || p.amount_minor \
+           FROM payments p LEFT JOIN (SELECT payment_id, sum(amount_minor) AS refunded \
+             FROM ledger_entries WHERE kind = 'refund' AND account = 'provider' \
+             GROUP BY payment_id) r ON r.payment_id = p.id \
+          WHERE coalesce(r.refunded, 0) <> p.refunded_minor OR p.refunded_minor > p.amount_minor \
+         UNION ALL \
+         SELECT 'order ' || o.id || ' refunded ' || o.refunded_minor || ' but its payment ' \
+                || p.id || ' ' || p.refunded_minor \
+           FROM orders o JOIN payments p ON p.id = o.payment_id \
+          WHERE p.order_id <> o.id OR p.status <> 'succeeded' OR p.refunded_minor <> o.refunded_minor \
+         UNION ALL \
+         SELECT 'seller ' || user_id || ' balance ' || sum(amount_minor) || ' ' || currency \
+           FROM ledger_entries WHERE account = 'seller' \
+          GROUP BY user_id, currency HAVING sum(amount_minor) < 0",
     )
     .load(conn)?;
     Ok(rows.into_iter().map(|r| r.what).collect())

@@ -54,6 +54,10 @@ pub struct Order {
     pub closed_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The payment that funded the order: refunds go back to it.
+    pub payment_id: Option<i64>,
+    /// The listing's shipping price at "Buy now", in the order's currency.
+    pub quoted_shipping_minor: Option<i64>,
 }
 
 impl Order {
@@ -64,6 +68,18 @@ impl Order {
     /// What the seller receives before fees: the item and its shipping, less refunds.
     pub fn proceeds_minor(&self) -> i64 {
         (self.item_minor + self.shipping_minor - self.refunded_minor).max(0)
+    }
+
+    /// What the seller receives after the Pasar fee.
+    pub fn seller_receives_minor(&self) -> i64 {
+        self.proceeds_minor() - self.seller_fee_minor
+    }
+
+    /// The part of the refunds that came out of the seller's proceeds (a full refund
+    /// also returns the buyer's protection fee, which was never the seller's).
+    pub fn seller_refund_minor(&self) -> i64 {
+        self.refunded_minor
+            .min(self.item_minor + self.shipping_minor)
     }
 
     pub fn holds_money(&self) -> bool {
@@ -90,7 +106,7 @@ pub struct Payment {
     pub provider: String,
     pub method: String,
     pub reference: String,
-    pub status: String,
+    pub status: PaymentStatus,
     pub amount_minor: i64,
     pub currency: String,
     pub card_brand: String,
@@ -100,6 +116,96 @@ pub struct Payment {
     pub failure: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// What went back to the buyer of this payment; never more than `amount_minor`.
+    pub refunded_minor: i64,
+}
+
+impl Payment {
+    /// What can still be refunded of this payment.
+    pub fn refundable_minor(&self) -> i64 {
+        match self.status {
+            PaymentStatus::Succeeded | PaymentStatus::GivenBack => {
+                (self.amount_minor - self.refunded_minor).max(0)
+            }
+            _ => 0,
+        }
+    }
+}
+
+/// Where a payment is. `GivenBack`: the money arrived for a payment the order did not
+/// need (replaced, outdated, late or twice) and was refunded in full at once, so no
+/// later refund of the order may pick it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, diesel::AsExpression, diesel::FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub enum PaymentStatus {
+    Pending,
+    Processing,
+    Succeeded,
+    Failed,
+    Cancelled,
+    GivenBack,
+}
+
+impl PaymentStatus {
+    /// Still waiting for the buyer or the provider.
+    pub const OPEN: [PaymentStatus; 2] = [PaymentStatus::Pending, PaymentStatus::Processing];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PaymentStatus::Pending => "pending",
+            PaymentStatus::Processing => "processing",
+            PaymentStatus::Succeeded => "succeeded",
+            PaymentStatus::Failed => "failed",
+            PaymentStatus::Cancelled => "cancelled",
+            PaymentStatus::GivenBack => "given_back",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<PaymentStatus> {
+        [
+            PaymentStatus::Pending,
+            PaymentStatus::Processing,
+            PaymentStatus::Succeeded,
+            PaymentStatus::Failed,
+            PaymentStatus::Cancelled,
+            PaymentStatus::GivenBack,
+        ]
+        .into_iter()
+        .find(|st| st.as_str() == s)
+    }
+
+    /// Money arrived for this payment (kept or given back).
+    pub fn took_money(self) -> bool {
+        matches!(self, PaymentStatus::Succeeded | PaymentStatus::GivenBack)
+    }
+}
+
+impl std::fmt::Display for PaymentStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl diesel::serialize::ToSql<diesel::sql_types::Text, diesel::pg::Pg> for PaymentStatus {
+    fn to_sql<'b>(
+        &'b self,
+        out: &mut diesel::serialize::Output<'b, '_, diesel::pg::Pg>,
+    ) -> diesel::serialize::Result {
+        <str as diesel::serialize::ToSql<diesel::sql_types::Text, diesel::pg::Pg>>::to_sql(
+            self.as_str(),
+            out,
+        )
+    }
+}
+
+impl diesel::deserialize::FromSql<diesel::sql_types::Text, diesel::pg::Pg> for PaymentStatus {
+    fn from_sql(bytes: diesel::pg::PgValue<'_>) -> diesel::deserialize::Result<Self> {
+        let s = <String as diesel::deserialize::FromSql<
+            diesel::sql_types::Text,
+            diesel::pg::Pg,
+        >>::from_sql(bytes)?;
+        PaymentStatus::parse(&s).ok_or_else(|| format!("unknown payment status {s}").into())
+    }
 }
 
 #[derive(Queryable, Selectable, Clone, Debug)]

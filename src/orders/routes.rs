@@ -27,7 +27,8 @@ use crate::AppState;
 
 type Page = Result<HttpResponse, AppError>;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+/// The order routes; only the configured payment provider's pages and webhook exist.
+pub fn configure(cfg: &mut web::ServiceConfig, sandbox: bool) {
     cfg.service(
         web::resource("/listings/{id}/buy")
             .post(buy)
@@ -54,9 +55,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .service(web::resource("/me/sales").get(sales))
     .service(web::resource("/me/payouts").post(payout))
     .service(web::resource("/admin/disputes").get(admin_disputes))
-    .service(web::resource("/admin/books").get(books))
-    .service(web::resource("/webhooks/stripe").post(stripe_webhook));
-    payments::sandbox::configure(cfg);
+    .service(web::resource("/admin/books").get(books));
+    if sandbox {
+        payments::sandbox::configure(cfg);
+    } else {
+        cfg.service(web::resource("/webhooks/stripe").post(stripe_webhook));
+    }
 }
 
 pub fn actor(user: &User) -> Actor {
@@ -363,12 +367,13 @@ async fn checkout_submit(
             return Ok(None);
         }
         let o = model::find(conn, o.id)?;
-        let o = checkout::set_delivery(conn, &cfg, &o, &listing, pickup, &address, save)?;
+        let o = checkout::set_delivery(conn, &cfg, &o, pickup, &address, save)?;
         let open = payments::open_for(conn, o.id)?;
-        Ok(Some((o, open)))
+        let attempt = payments::of_order(conn, o.id)?.len();
+        Ok(Some((o, open, attempt)))
     })
     .await?;
-    let Some((o, open)) = ready else {
+    let Some((o, open, attempt)) = ready else {
         let mut errors = FormErrors::default();
         errors.add("quantity", "buy-not-enough");
         return invalid(ctx, &state, id, input, errors).await;
@@ -382,7 +387,9 @@ async fn checkout_submit(
         }
     }
     let provider = state.payments.clone();
-    let started = provider.start(&o, method, &state.config.base_url).await;
+    let started = provider
+        .start(&o, method, &state.config.base_url, attempt)
+        .await;
     let started = match started {
         Ok(s) => s,
         Err(e) => {

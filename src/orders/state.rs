@@ -10,7 +10,7 @@ use diesel::prelude::*;
 
 use super::emails::{self, Parties, Val};
 use super::ledger;
-use super::model::{self, Order};
+use super::model::{self, Order, Payment};
 use crate::config::Config;
 use crate::db::schema::orders;
 use crate::jobs::queue;
@@ -132,31 +132,20 @@ fn set_status(conn: &mut PgConnection, o: &mut Order, status: &str) -> QueryResu
 
 // ---- payment ------------------------------------------------------------------------
 
-/// The provider took the money: escrow holds it, the seller learns they sold. A payment
-/// arriving after the order expired (a slow bank transfer) is refunded at once.
-pub fn mark_paid(conn: &mut PgConnection, cfg: &Config, id: i64) -> Result<Order, AppError> {
+/// The provider took the money of the order's payment `payment`: escrow holds it, the
+/// seller learns they sold. Money arriving for an order that no longer waits for it is
+/// given back by the caller (`payments::apply_outcome`), never here.
+pub fn mark_paid(
+    conn: &mut PgConnection,
+    cfg: &Config,
+    id: i64,
+    payment: &Payment,
+) -> Result<Order, AppError> {
     let mut o = model::lock(conn, id)
         .optional()?
         .ok_or(AppError::NotFound)?;
-    match o.status.as_str() {
-        "pending_payment" => {}
-        "expired" | "cancelled" => {
-            // The stock may be gone: take the money in and give it straight back.
-            ledger::payment_received(conn, &o)?;
-            ledger::refund(conn, &o, o.total_minor)?;
-            model::event(conn, o.id, None, "late_payment_refunded", "")?;
-            let p = emails::parties(conn, &o)?;
-            emails::send(
-                conn,
-                cfg,
-                &o,
-                &p.buyer,
-                "order_refunded",
-                &[("amount", Val::Money(o.total_minor))],
-            )?;
-            return Ok(o);
-        }
-        _ => return Ok(o), // Applied already.
+    if o.status != "pending_payment" {
+        return Ok(o); // Applied already.
     }
     let now = Utc::now();
     let ship_by = after(cfg.orders.ship_within);
@@ -178,7 +167,7 @@ pub fn mark_paid(conn: &mut PgConnection, cfg: &Config, id: i64) -> Result<Order
     o.paid_at = Some(now);
     o.ship_by = Some(ship_by);
     o.handover_code = code;
-    ledger::payment_received(conn, &o)?;
+    ledger::payment_received(conn, &o, payment)?;
     model::event(conn, o.id, None, "paid", "")?;
     let p = emails::parties(conn, &o)?;
     emails::send(conn, cfg, &o, &p.buyer, "order_paid", &[])?;
@@ -216,15 +205,21 @@ pub fn address_text(o: &Order) -> String {
     o.ship_address.lines().collect::<Vec<_>>().join(", ")
 }
 
-/// An unpaid order past its time: the stock goes back on sale.
+/// An unpaid order past its time: the stock goes back on sale and its payment is closed
+/// at the provider. While a payment is under way (a bank transfer on its way), the
+/// order waits for its outcome and looks again later.
 pub fn expire(conn: &mut PgConnection, cfg: &Config, id: i64) -> Result<(), AppError> {
-    let _ = cfg;
     let Some(mut o) = model::lock(conn, id).optional()? else {
         return Ok(());
     };
     if o.status != "pending_payment" || o.pay_by > Utc::now() {
         return Ok(());
     }
+    if super::payments::processing(conn, o.id)? {
+        job(conn, EXPIRE_JOB, o.id, after(cfg.orders.pay_within))?;
+        return Ok(());
+    }
+    super::payments::close_open(conn, o.id)?;
     set_status(conn, &mut o, "expired")?;
     close(conn, &o)?;
     release_stock(conn, &o)?;
@@ -235,6 +230,7 @@ pub fn expire(conn: &mut PgConnection, cfg: &Config, id: i64) -> Result<(), AppE
 /// The buyer gives up before paying.
 pub fn abandon(conn: &mut PgConnection, id: i64, actor: Actor) -> Result<(), AppError> {
     let (mut o, _) = lock_for(conn, id, actor, &[Role::Buyer], &["pending_payment"])?;
+    super::payments::close_open(conn, o.id)?;
     set_status(conn, &mut o, "cancelled")?;
     close(conn, &o)?;
     release_stock(conn, &o)?;
@@ -430,7 +426,7 @@ pub(super) fn complete(
     actor: Actor,
     event: &str,
 ) -> Result<(), AppError> {
-    let fee = o.proceeds_minor() * cfg.orders.seller_fee_bps / 10_000;
+    let fee = super::checkout::seller_fee(o.proceeds_minor(), cfg.orders.seller_fee_bps);
     let now = Utc::now();
     diesel::update(orders::table.find(o.id))
         .set((
@@ -503,14 +499,16 @@ fn refund_and_cancel(
             orders::status.eq("cancelled"),
             orders::cancel_reason.eq(reason),
             orders::refunded_minor.eq(o.total_minor),
+            // Nothing is released, so there is no fee to take.
+            orders::seller_fee_minor.eq(0),
             orders::closed_at.eq(now),
             orders::updated_at.eq(now),
         ))
         .execute(conn)?;
     o.status = "cancelled".into();
     o.refunded_minor = o.total_minor;
-    ledger::refund(conn, &o, o.total_minor)?;
-    super::payments::refund_later(conn, &o, o.total_minor)?;
+    o.seller_fee_minor = 0;
+    super::payments::refund_order(conn, &o, o.total_minor)?;
     release_stock(conn, &o)?;
     model::event(conn, o.id, actor.user_id(), kind, reason)?;
     let p = emails::parties(conn, &o)?;
@@ -543,14 +541,15 @@ pub(super) fn refund_all(
         .set((
             orders::status.eq("refunded"),
             orders::refunded_minor.eq(o.total_minor),
+            orders::seller_fee_minor.eq(0),
             orders::closed_at.eq(now),
             orders::updated_at.eq(now),
         ))
         .execute(conn)?;
     o.status = "refunded".into();
     o.refunded_minor = o.total_minor;
-    ledger::refund(conn, &o, o.total_minor)?;
-    super::payments::refund_later(conn, &o, o.total_minor)?;
+    o.seller_fee_minor = 0;
+    super::payments::refund_order(conn, &o, o.total_minor)?;
     model::event(conn, o.id, actor.user_id(), "refunded", "")?;
     let p: Parties = emails::parties(conn, &o)?;
     emails::send(
@@ -574,8 +573,7 @@ pub(super) fn refund_part_and_complete(
 ) -> Result<(), AppError> {
     let amount = amount.clamp(0, o.item_minor + o.shipping_minor);
     o.refunded_minor = amount;
-    ledger::refund(conn, &o, amount)?;
-    super::payments::refund_later(conn, &o, amount)?;
+    super::payments::refund_order(conn, &o, amount)?;
     model::event(conn, o.id, actor.user_id(), "partially_refunded", "")?;
     let p = emails::parties(conn, &o)?;
     emails::send(

@@ -141,7 +141,7 @@ impl OrderPage {
     }
 
     pub fn you_receive(&self) -> i64 {
-        self.o.proceeds_minor() - self.o.seller_fee_minor
+        self.o.seller_receives_minor()
     }
 
     pub fn error(&self, field: &str) -> Option<String> {
@@ -170,7 +170,9 @@ impl OrderPage {
     }
 
     pub fn paid_with(&self) -> Option<&Payment> {
-        self.payments.iter().find(|p| p.status == "succeeded")
+        // The payment that funded the order, not one given back.
+        let id = self.o.payment_id?;
+        self.payments.iter().find(|p| p.id == id)
     }
 
     pub fn dispute_reason(&self, d: &Dispute) -> String {

@@ -84,7 +84,7 @@ fn play(
         postcode: format!("{:05}", 10_000 + i * 111),
         country: country.to_string(),
     };
-    let o = checkout::set_delivery(conn, cfg, &o, listing, false, &address, i == 0)?;
+    let o = checkout::set_delivery(conn, cfg, &o, false, &address, i == 0)?;
     let started = Started {
         reference: format!("sbx_demo_{i}"),
         method: "card",

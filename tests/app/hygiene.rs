@@ -360,6 +360,7 @@ async fn every_form_of_the_site_takes_nul_and_control_characters_without_a_500()
     let d4 = o::Deal {
         seller: d.seller,
         listing: fourth,
+        books: o::BooksCheck(Some(app.pool.clone())),
     };
     let disputed = o::paid_order(&app, &d4, "ship").await;
     o::as_user(&app, o::SELLER).await;

@@ -11,6 +11,7 @@ mod i18n;
 mod integrity;
 mod listings;
 mod mail;
+mod money;
 mod ops;
 mod orders;
 mod photos;

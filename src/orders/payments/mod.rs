@@ -15,16 +15,19 @@ use chrono::Utc;
 use diesel::prelude::*;
 use futures_util::future::BoxFuture;
 
-use super::model::{self, Order, Payment};
+use super::emails::{self, Val};
+use super::model::{self, Order, Payment, PaymentStatus};
 use super::{ledger, state};
 use crate::config::{Config, PaymentSettings};
-use crate::db::schema::{payments, provider_events};
+use crate::db::schema::{orders, payments, provider_events};
 use crate::jobs::queue;
 use crate::web::AppError;
 
-/// Job kinds: a refund sent to the provider after it committed here, and the sandbox's
-/// delayed callbacks.
+/// Job kinds: a refund sent to the provider after it committed here, a payment closed
+/// at the provider (so it can no longer take money), and the sandbox's delayed
+/// callbacks.
 pub const REFUND_JOB: &str = "payment_refund";
+pub const CLOSE_JOB: &str = "payment_close";
 pub const SANDBOX_EVENT_JOB: &str = "sandbox_event";
 
 /// How the buyer pays.
@@ -92,12 +95,14 @@ pub struct Event {
 pub trait PaymentProvider: Send + Sync {
     fn name(&self) -> &'static str;
 
-    /// Opens a payment for the order's total.
+    /// Opens a payment for the order's total. `attempt` counts the order's payments
+    /// opened before: the same order, attempt and amount (a double click) open one.
     fn start<'a>(
         &'a self,
         order: &'a Order,
         method: Method,
         base_url: &'a str,
+        attempt: usize,
     ) -> BoxFuture<'a, Result<Started, ProviderError>>;
 
     /// Gives `amount` of a captured payment back to the buyer. `key` is unique per
@@ -108,6 +113,10 @@ pub trait PaymentProvider: Send + Sync {
         amount: i64,
         key: &'a str,
     ) -> BoxFuture<'a, Result<(), ProviderError>>;
+
+    /// Closes a payment nobody may use any more (replaced, abandoned, its order
+    /// expired), so that it cannot take money. Closing one already closed is fine.
+    fn close<'a>(&'a self, payment: &'a Payment) -> BoxFuture<'a, Result<(), ProviderError>>;
 }
 
 /// The configured provider.
@@ -123,23 +132,21 @@ pub fn provider(cfg: &Config) -> Arc<dyn PaymentProvider> {
 }
 
 /// Records a payment the provider opened. Earlier open payments of the order are
-/// cancelled: the buyer may have changed delivery, and with it the amount.
+/// cancelled (the buyer may have changed delivery, and with it the amount) and closed
+/// at the provider. The same reference twice (a provider answering a repeated
+/// idempotent request) is one payment.
 pub fn record(
     conn: &mut PgConnection,
     provider: &str,
     o: &Order,
     s: &Started,
 ) -> QueryResult<Payment> {
-    diesel::update(
-        payments::table
-            .filter(payments::order_id.eq(o.id))
-            .filter(payments::status.eq_any(["pending", "processing"])),
-    )
-    .set((
-        payments::status.eq("cancelled"),
-        payments::updated_at.eq(Utc::now()),
-    ))
-    .execute(conn)?;
+    // The order's lock: two twins recording the same session run one after the other.
+    model::lock(conn, o.id)?;
+    if let Some(p) = by_reference(conn, provider, &s.reference)? {
+        return Ok(p);
+    }
+    close_open(conn, o.id)?;
     diesel::insert_into(payments::table)
         .values((
             payments::order_id.eq(o.id),
@@ -154,8 +161,39 @@ pub fn record(
         .get_result(conn)
 }
 
-pub fn by_reference(conn: &mut PgConnection, reference: &str) -> QueryResult<Option<Payment>> {
+/// Cancels the order's open payments and queues their closing at the provider.
+pub fn close_open(conn: &mut PgConnection, order_id: i64) -> QueryResult<()> {
+    let closed: Vec<Payment> = diesel::update(
+        payments::table
+            .filter(payments::order_id.eq(order_id))
+            .filter(payments::status.eq_any(PaymentStatus::OPEN)),
+    )
+    .set((
+        payments::status.eq(PaymentStatus::Cancelled),
+        payments::updated_at.eq(Utc::now()),
+    ))
+    .returning(Payment::as_returning())
+    .get_results(conn)?;
+    for p in closed {
+        queue::enqueue(
+            conn,
+            CLOSE_JOB,
+            serde_json::json!({ "payment_id": p.id }),
+            None,
+        )?;
+    }
+    Ok(())
+}
+
+/// The payment `provider` knows by `reference`: a reference of another provider is
+/// none of its business.
+pub fn by_reference(
+    conn: &mut PgConnection,
+    provider: &str,
+    reference: &str,
+) -> QueryResult<Option<Payment>> {
     payments::table
+        .filter(payments::provider.eq(provider))
         .filter(payments::reference.eq(reference))
         .select(Payment::as_select())
         .first(conn)
@@ -166,11 +204,22 @@ pub fn by_reference(conn: &mut PgConnection, reference: &str) -> QueryResult<Opt
 pub fn open_for(conn: &mut PgConnection, order_id: i64) -> QueryResult<Option<Payment>> {
     payments::table
         .filter(payments::order_id.eq(order_id))
-        .filter(payments::status.eq_any(["pending", "processing"]))
+        .filter(payments::status.eq_any(PaymentStatus::OPEN))
         .order(payments::id.desc())
         .select(Payment::as_select())
         .first(conn)
         .optional()
+}
+
+/// Whether a payment of the order is under way at the provider (a bank transfer, a
+/// card being checked): the order must not expire under it.
+pub fn processing(conn: &mut PgConnection, order_id: i64) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        payments::table
+            .filter(payments::order_id.eq(order_id))
+            .filter(payments::status.eq(PaymentStatus::Processing)),
+    ))
+    .get_result(conn)
 }
 
 pub fn of_order(conn: &mut PgConnection, order_id: i64) -> QueryResult<Vec<Payment>> {
@@ -196,7 +245,7 @@ pub fn apply(
         ))
         .on_conflict_do_nothing()
         .execute(conn)?;
-    let Some(p) = by_reference(conn, &event.reference)? else {
+    let Some(p) = by_reference(conn, provider, &event.reference)? else {
         tracing::warn!(provider, event.id = %event.id, "event for an unknown payment");
         return Ok(None);
     };
@@ -215,57 +264,34 @@ pub fn apply_outcome(
 ) -> Result<Payment, AppError> {
     // The order first: every change to an order (and its payments) takes this lock.
     let o = model::lock(conn, p.order_id)?;
-    let p: Payment = payments::table
-        .find(p.id)
-        .select(Payment::as_select())
-        .first(conn)?;
-    if p.status == "succeeded" {
+    let p = find(conn, p.id)?;
+    if p.status.took_money() {
         return Ok(p);
     }
-    // A replaced payment (or one for an old amount) that still went through: the money
-    // goes straight back; the order waits for its current payment.
-    let outdated = p.status == "cancelled" || p.amount_minor != o.total_minor;
-    if outdated {
-        if let Outcome::Succeeded {
-            provider_payment, ..
-        } = outcome
-        {
-            diesel::update(payments::table.find(p.id))
-                .set((
-                    payments::status.eq("succeeded"),
-                    payments::provider_payment.eq(provider_payment),
-                    payments::updated_at.eq(Utc::now()),
-                ))
-                .execute(conn)?;
-            let p = find(conn, p.id)?;
-            give_back(conn, &o, &p)?;
-            return Ok(p);
-        }
-        if p.status == "cancelled" {
-            return Ok(p);
-        }
-    }
+    let open = PaymentStatus::OPEN.contains(&p.status);
     let now = Utc::now();
     match outcome {
-        Outcome::Processing => {
+        Outcome::Processing if open => {
             diesel::update(payments::table.find(p.id))
                 .set((
-                    payments::status.eq("processing"),
+                    payments::status.eq(PaymentStatus::Processing),
                     payments::updated_at.eq(now),
                 ))
                 .execute(conn)?;
             model::event(conn, o.id, None, "payment_processing", "")?;
         }
-        Outcome::Failed(code) => {
+        Outcome::Failed(code) if open => {
+            // The buyer may try the same payment again.
             diesel::update(payments::table.find(p.id))
                 .set((
-                    payments::status.eq("pending"),
+                    payments::status.eq(PaymentStatus::Pending),
                     payments::failure.eq(code),
                     payments::updated_at.eq(now),
                 ))
                 .execute(conn)?;
             model::event(conn, o.id, None, "payment_failed", code)?;
         }
+        Outcome::Processing | Outcome::Failed(_) => {}
         Outcome::Succeeded {
             brand,
             last4,
@@ -273,7 +299,6 @@ pub fn apply_outcome(
         } => {
             diesel::update(payments::table.find(p.id))
                 .set((
-                    payments::status.eq("succeeded"),
                     payments::card_brand.eq(brand),
                     payments::card_last4.eq(last4),
                     payments::provider_payment.eq(provider_payment),
@@ -281,55 +306,103 @@ pub fn apply_outcome(
                     payments::updated_at.eq(now),
                 ))
                 .execute(conn)?;
-            if o.status == "pending_payment" || o.status == "expired" || o.status == "cancelled" {
-                state::mark_paid(conn, cfg, o.id)?;
-                if o.status != "pending_payment" {
-                    // mark_paid took the late money in and out again; send it back.
-                    let p2 = payments::table
-                        .find(p.id)
-                        .select(Payment::as_select())
-                        .first(conn)?;
-                    refund_job(conn, &p2, o.total_minor)?;
-                }
+            // Only the order's current payment for its current amount funds it; money
+            // for anything else (replaced, outdated, late, twice) goes straight back.
+            let funds = open && o.status == "pending_payment" && p.amount_minor == o.total_minor;
+            if funds {
+                diesel::update(payments::table.find(p.id))
+                    .set(payments::status.eq(PaymentStatus::Succeeded))
+                    .execute(conn)?;
+                diesel::update(orders::table.find(o.id))
+                    .set(orders::payment_id.eq(p.id))
+                    .execute(conn)?;
+                let funding = find(conn, p.id)?;
+                state::mark_paid(conn, cfg, o.id, &funding)?;
             } else {
-                // Paid twice (two open payments both completed): this one goes back.
-                let p2 = find(conn, p.id)?;
-                give_back(conn, &o, &p2)?;
+                give_back(conn, cfg, &o, p.id)?;
             }
         }
     }
-    Ok(payments::table
-        .find(p.id)
-        .select(Payment::as_select())
-        .first(conn)?)
+    Ok(find(conn, p.id)?)
 }
 
-/// Money of a payment the order does not need (a duplicate, a replaced payment): in
-/// through the ledger and straight back out, with the provider's refund queued.
-fn give_back(conn: &mut PgConnection, o: &Order, p: &Payment) -> Result<(), AppError> {
-    let mut o2 = o.clone();
-    o2.total_minor = p.amount_minor;
-    ledger::payment_received(conn, &o2)?;
-    ledger::refund(conn, &o2, p.amount_minor)?;
-    model::event(conn, o.id, None, "duplicate_payment_refunded", "")?;
-    refund_job(conn, p, p.amount_minor)?;
+/// Money of a payment the order does not need: in through the ledger and straight back
+/// out, the payment marked given back, the provider's refund queued. The buyer of an
+/// order that ended unpaid (expired, abandoned) is told.
+fn give_back(
+    conn: &mut PgConnection,
+    cfg: &Config,
+    o: &Order,
+    payment_id: i64,
+) -> Result<(), AppError> {
+    diesel::update(payments::table.find(payment_id))
+        .set((
+            payments::status.eq(PaymentStatus::GivenBack),
+            payments::updated_at.eq(Utc::now()),
+        ))
+        .execute(conn)?;
+    let p = find(conn, payment_id)?;
+    ledger::payment_received(conn, o, &p)?;
+    refund(conn, o, &p, p.amount_minor)?;
+    let never_paid = o.payment_id.is_none() && matches!(o.status.as_str(), "expired" | "cancelled");
+    if never_paid {
+        model::event(conn, o.id, None, "late_payment_refunded", "")?;
+        let parties = emails::parties(conn, o)?;
+        emails::send(
+            conn,
+            cfg,
+            o,
+            &parties.buyer,
+            "order_refunded",
+            &[("amount", Val::Money(p.amount_minor))],
+        )?;
+    } else {
+        model::event(conn, o.id, None, "duplicate_payment_refunded", "")?;
+    }
     Ok(())
 }
 
-/// Queues the provider-side refund of `amount` of the order's captured payment; the
-/// ledger already says the money left escrow.
-pub fn refund_later(conn: &mut PgConnection, o: &Order, amount: i64) -> QueryResult<()> {
-    let paid: Option<Payment> = payments::table
-        .filter(payments::order_id.eq(o.id))
-        .filter(payments::status.eq("succeeded"))
-        .order(payments::id)
-        .select(Payment::as_select())
-        .first(conn)
-        .optional()?;
-    match paid {
-        Some(p) => refund_job(conn, &p, amount),
-        None => Ok(()),
+/// Gives `amount` of the payment `p` back to the buyer: out of escrow in the ledger (a
+/// row naming the payment), counted on the payment, and the provider's refund queued.
+/// More than the payment has left is a bug and writes nothing.
+pub fn refund(
+    conn: &mut PgConnection,
+    o: &Order,
+    p: &Payment,
+    amount: i64,
+) -> Result<(), AppError> {
+    if amount <= 0 {
+        return Ok(());
     }
+    let counted = diesel::update(
+        payments::table
+            .find(p.id)
+            .filter(payments::status.eq_any([PaymentStatus::Succeeded, PaymentStatus::GivenBack]))
+            .filter((payments::amount_minor - payments::refunded_minor).ge(amount)),
+    )
+    .set((
+        payments::refunded_minor.eq(payments::refunded_minor + amount),
+        payments::updated_at.eq(Utc::now()),
+    ))
+    .execute(conn)?;
+    if counted == 0 {
+        return Err(AppError::Internal(anyhow::anyhow!(
+            "refund of {amount} exceeds what payment {} has left",
+            p.id
+        )));
+    }
+    ledger::refund(conn, o, p, amount)?;
+    refund_job(conn, p, amount)?;
+    Ok(())
+}
+
+/// A refund of the order: to the one payment that funded it.
+pub fn refund_order(conn: &mut PgConnection, o: &Order, amount: i64) -> Result<(), AppError> {
+    let id = o.payment_id.ok_or_else(|| {
+        AppError::Internal(anyhow::anyhow!("order {} has no funding payment", o.id))
+    })?;
+    let p = find(conn, id)?;
+    refund(conn, o, &p, amount)
 }
 
 fn refund_job(conn: &mut PgConnection, p: &Payment, amount: i64) -> QueryResult<()> {

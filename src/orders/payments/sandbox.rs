@@ -25,7 +25,7 @@ use crate::accounts::fields::FormErrors;
 use crate::accounts::routes::require_user;
 use crate::db;
 use crate::jobs::queue;
-use crate::orders::model::{self, Order, Payment};
+use crate::orders::model::{self, Order, Payment, PaymentStatus};
 use crate::web::{redirect, render, AppError, Ctx};
 use crate::AppState;
 
@@ -44,6 +44,7 @@ impl PaymentProvider for Sandbox {
         _order: &'a Order,
         method: Method,
         _base_url: &'a str,
+        _attempt: usize,
     ) -> BoxFuture<'a, Result<Started, ProviderError>> {
         Box::pin(async move {
             let reference = format!("sbx_{}", uuid::Uuid::new_v4().simple());
@@ -74,6 +75,14 @@ impl PaymentProvider for Sandbox {
     ) -> BoxFuture<'a, Result<(), ProviderError>> {
         Box::pin(async move {
             tracing::info!(payment.id = payment.id, amount, key, "sandbox refund");
+            Ok(())
+        })
+    }
+
+    /// The hosted page refuses a cancelled payment already; nothing to tell anyone.
+    fn close<'a>(&'a self, payment: &'a Payment) -> BoxFuture<'a, Result<(), ProviderError>> {
+        Box::pin(async move {
+            tracing::info!(payment.id = payment.id, "sandbox payment closed");
             Ok(())
         })
     }
@@ -188,7 +197,7 @@ impl PayPage {
     }
 
     fn processing(&self) -> bool {
-        self.payment.status == "processing"
+        self.payment.status == PaymentStatus::Processing
     }
 
     fn declined_key(&self) -> String {
@@ -207,7 +216,7 @@ async fn load(
 ) -> Result<(Order, Payment), AppError> {
     let user = require_user(ctx)?.id;
     let (o, p) = db::run(&state.pool, move |conn| {
-        let p = super::by_reference(conn, &reference)?.ok_or(AppError::NotFound)?;
+        let p = super::by_reference(conn, "sandbox", &reference)?.ok_or(AppError::NotFound)?;
         let o = model::find(conn, p.order_id)?;
         Ok((o, p))
     })
@@ -220,9 +229,7 @@ async fn load(
 
 async fn page(ctx: Ctx, state: web::Data<AppState>, reference: web::Path<String>) -> Page {
     let (order, payment) = load(&state, &ctx, reference.into_inner()).await?;
-    if matches!(payment.status.as_str(), "succeeded" | "cancelled")
-        || order.status != "pending_payment"
-    {
+    if !PaymentStatus::OPEN.contains(&payment.status) || order.status != "pending_payment" {
         return Ok(redirect(&format!("/orders/{}", order.id)));
     }
     render(&PayPage {
@@ -244,9 +251,7 @@ async fn pay_card(
     form: web::Form<CardInput>,
 ) -> Page {
     let (order, payment) = load(&state, &ctx, reference.into_inner()).await?;
-    if matches!(payment.status.as_str(), "succeeded" | "cancelled")
-        || order.status != "pending_payment"
-    {
+    if !PaymentStatus::OPEN.contains(&payment.status) || order.status != "pending_payment" {
         return Ok(redirect(&format!("/orders/{}", order.id)));
     }
     let mut input = form.into_inner();

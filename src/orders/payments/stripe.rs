@@ -50,6 +50,21 @@ impl Stripe {
         form: &[(&str, String)],
         idempotency_key: Option<String>,
     ) -> Result<Vec<u8>, ProviderError> {
+        match self.send(path, form, idempotency_key).await? {
+            (status, body) if (200..300).contains(&status) => Ok(body),
+            (status, _) => Err(ProviderError::Unavailable(format!(
+                "stripe answered {status}"
+            ))),
+        }
+    }
+
+    /// POSTs a form and returns the answer's status and body, whatever the status.
+    async fn send(
+        &self,
+        path: &str,
+        form: &[(&str, String)],
+        idempotency_key: Option<String>,
+    ) -> Result<(u16, Vec<u8>), ProviderError> {
         let http = self
             .http
             .as_ref()
@@ -77,16 +92,18 @@ impl Stripe {
                 .and_then(|v| v["error"]["code"].as_str().map(str::to_string))
                 .unwrap_or_default();
             tracing::warn!(path, status = status.as_u16(), code, "stripe refused");
-            return Err(ProviderError::Unavailable(format!(
-                "stripe answered {}",
-                status.as_u16()
-            )));
         }
-        Ok(body.to_vec())
+        Ok((status.as_u16(), body.to_vec()))
     }
 
-    async fn create_session(&self, form: Vec<(&str, String)>) -> Result<Started, ProviderError> {
-        let body = self.post("/v1/checkout/sessions", &form, None).await?;
+    /// Creates a Checkout Session. `key` makes a repeated request (a double click) give
+    /// the session of the first instead of a second one.
+    async fn create_session(
+        &self,
+        form: Vec<(&str, String)>,
+        key: String,
+    ) -> Result<Started, ProviderError> {
+        let body = self.post("/v1/checkout/sessions", &form, Some(key)).await?;
         let session: SessionCreated = serde_json::from_slice(&body).map_err(|e| {
             tracing::warn!(error = %e, "unexpected checkout session answer");
             ProviderError::Unavailable("unexpected stripe answer".into())
@@ -101,6 +118,19 @@ impl Stripe {
             redirect,
             virtual_account: String::new(),
         })
+    }
+
+    /// Expires an open Checkout Session so it can no longer take money. A session that
+    /// is not open any more (completed, expired) is answered 400: nothing left to do.
+    async fn expire_session(&self, session: &str) -> Result<(), ProviderError> {
+        let path = format!("/v1/checkout/sessions/{session}/expire");
+        match self.send(&path, &[], None).await? {
+            (status, _) if (200..300).contains(&status) => Ok(()),
+            (400 | 404, _) => Ok(()),
+            (status, _) => Err(ProviderError::Unavailable(format!(
+                "stripe answered {status}"
+            ))),
+        }
     }
 
     async fn refund_intent(
@@ -134,8 +164,56 @@ fn stripe_amount(currency: &str, minor: i64) -> i64 {
     }
 }
 
+/// Stripe's limits on a session's `expires_at`: 30 minutes to 24 hours after creation
+/// (a minute of margin each side for the clocks and the request on its way).
+const SESSION_MIN_SECS: i64 = 31 * 60;
+const SESSION_MAX_SECS: i64 = 24 * 3600 - 60;
+
+/// When a session opened `now` for an order payable until `pay_by` expires: at the
+/// order's own deadline (`PASAR_PAY_WITHIN_MINUTES` after "Buy now"), within Stripe's
+/// limits. It depends on `now` only where it must, so that a twin request a moment
+/// later asks for the same (the Idempotency-Key needs the same parameters): too close
+/// a deadline gets Stripe's minimum on top of it, not on top of `now`; our own expiry
+/// of the order closes the session at its deadline anyway.
+fn session_expiry(pay_by: i64, now: i64) -> i64 {
+    let at = if pay_by >= now + SESSION_MIN_SECS {
+        pay_by
+    } else if pay_by >= now {
+        pay_by + SESSION_MIN_SECS
+    } else {
+        now + SESSION_MIN_SECS
+    };
+    // On a whole minute, and never past Stripe's maximum.
+    let up = (at + 59) / 60 * 60;
+    let max = now + SESSION_MAX_SECS;
+    if up > max {
+        max / 60 * 60
+    } else {
+        up
+    }
+}
+
+/// The Idempotency-Key of a session: the order's attempt and every parameter, so the
+/// same request twice is one session, while a new attempt (or a changed amount) is a
+/// new one and Stripe never sees one key with different parameters.
+fn session_key(attempt: usize, form: &[(&str, String)]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(attempt.to_string().as_bytes());
+    for (k, v) in form {
+        h.update(b"\0");
+        h.update(k.as_bytes());
+        h.update(b"=");
+        h.update(v.as_bytes());
+    }
+    let digest = h.finalize();
+    let hex: String = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
+    format!("session-{hex}")
+}
+
 /// The Checkout Session parameters for an order. It takes the few fields it needs
 /// rather than the `Order`, so tests do not depend on every column of the model.
+#[allow(clippy::too_many_arguments)]
 fn session_form(
     order_id: i64,
     title: &str,
@@ -143,11 +221,13 @@ fn session_form(
     total_minor: i64,
     method: Method,
     base_url: &str,
+    expires_at: i64,
 ) -> Vec<(&'static str, String)> {
     let base = base_url.trim_end_matches('/');
     let id = order_id.to_string();
     let mut form = vec![
         ("mode", "payment".to_string()),
+        ("expires_at", expires_at.to_string()),
         ("client_reference_id", id.clone()),
         ("metadata[order_id]", id.clone()),
         ("line_items[0][quantity]", "1".to_string()),
@@ -191,15 +271,24 @@ impl PaymentProvider for Stripe {
         order: &'a Order,
         method: Method,
         base_url: &'a str,
+        attempt: usize,
     ) -> BoxFuture<'a, Result<Started, ProviderError>> {
-        Box::pin(self.create_session(session_form(
+        let expires_at = session_expiry(order.pay_by.timestamp(), chrono::Utc::now().timestamp());
+        let form = session_form(
             order.id,
             &order.title,
             &order.currency,
             order.total_minor,
             method,
             base_url,
-        )))
+            expires_at,
+        );
+        let key = session_key(attempt, &form);
+        Box::pin(self.create_session(form, key))
+    }
+
+    fn close<'a>(&'a self, payment: &'a Payment) -> BoxFuture<'a, Result<(), ProviderError>> {
+        Box::pin(self.expire_session(&payment.reference))
     }
 
     fn refund<'a>(
@@ -477,8 +566,13 @@ mod tests {
             150_000,
             Method::Card,
             "https://p.id/",
+            1_800_000_000,
         );
-        let started = stripe.create_session(form).await.expect("started");
+        let key = session_key(0, &form);
+        let started = stripe
+            .create_session(form, key.clone())
+            .await
+            .expect("started");
         assert_eq!(
             (started.reference.as_str(), started.method),
             ("cs_1", "checkout")
@@ -509,14 +603,103 @@ mod tests {
             ("success_url", "https://p.id/orders/42?paid=1"),
             ("cancel_url", "https://p.id/orders/42"),
             ("payment_method_types[0]", "card"),
+            ("expires_at", "1800000000"),
         ] {
             assert_eq!(req.field(k), Some(v), "{k}");
         }
+        assert!(
+            req.head
+                .contains(&format!("idempotency-key: {}", key.to_ascii_lowercase())),
+            "{}",
+            req.head
+        );
+    }
+
+    #[test]
+    fn a_double_click_asks_for_one_session_and_a_new_attempt_for_another() {
+        let form = |total, expires| {
+            session_form(7, "x", "EUR", total, Method::Card, "https://p.id", expires)
+        };
+        let exp = session_expiry(1_800_000_000, 1_800_000_000 - 40 * 60);
+        assert_eq!(
+            session_key(1, &form(2_600, exp)),
+            session_key(1, &form(2_600, exp))
+        );
+        assert_ne!(
+            session_key(1, &form(2_600, exp)),
+            session_key(2, &form(2_600, exp))
+        );
+        assert_ne!(
+            session_key(1, &form(2_600, exp)),
+            session_key(1, &form(2_100, exp))
+        );
+        // Twin requests a few seconds apart ask for the same expiry.
+        let now = 1_800_000_000 - 29 * 60;
+        assert_eq!(
+            session_expiry(1_800_000_000, now),
+            session_expiry(1_800_000_000, now + 3)
+        );
+    }
+
+    #[test]
+    fn sessions_expire_with_the_order_within_stripes_limits() {
+        let now = 1_800_000_000;
+        // Payable for another 45 minutes: the session ends then (on the minute).
+        assert_eq!(session_expiry(now + 45 * 60, now), now + 45 * 60);
+        let at = session_expiry(now + 45 * 60 + 10, now);
+        assert!(
+            at >= now + 45 * 60 + 10 && at % 60 == 0 && at - now < 47 * 60,
+            "{at}"
+        );
+        // Less than Stripe's 30 minutes left: Stripe's minimum past the deadline.
+        assert_eq!(session_expiry(now + 10 * 60, now), now + 41 * 60);
+        assert_eq!(session_expiry(now + 10 * 60, now + 5), now + 41 * 60);
+        // Past the deadline (the expiry job is late): Stripe's minimum from now.
+        let at = session_expiry(now - 60, now);
+        assert!((now + 31 * 60..now + 32 * 60).contains(&at), "{}", at - now);
+        // Days ahead: at most Stripe's 24 hours.
+        let at = session_expiry(now + 3 * 86_400, now);
+        assert!(
+            at <= now + 24 * 3600 - 60 && at > now + 23 * 3600,
+            "{}",
+            at - now
+        );
+    }
+
+    #[tokio::test]
+    async fn closing_a_payment_expires_its_session() {
+        let (stripe, seen) = serve_once(200, r#"{"id":"cs_1","status":"expired"}"#);
+        stripe.expire_session("cs_1").await.expect("expired");
+        let req = seen.recv().expect("request");
+        assert!(
+            req.head
+                .starts_with("post /v1/checkout/sessions/cs_1/expire "),
+            "{}",
+            req.head
+        );
+        assert!(req.head.contains("authorization: bearer sk_test_123"));
+        // A session no longer open (paid, expired already) has nothing to close.
+        let (stripe, _seen) = serve_once(400, r#"{"error":{"code":"checkout_session_not_open"}}"#);
+        stripe
+            .expire_session("cs_2")
+            .await
+            .expect("nothing to close");
+        let (stripe, _seen) = serve_once(500, r#"{"error":{"type":"api_error"}}"#);
+        let err = stripe.expire_session("cs_3").await;
+        assert!(matches!(err, Err(ProviderError::Unavailable(_))), "{err:?}");
     }
 
     #[test]
     fn bank_transfer_leaves_methods_to_checkout() {
-        let form = session_form(1, "x", "EUR", 1_234, Method::BankTransfer, "https://p.id");
+        let form = session_form(
+            1,
+            "x",
+            "EUR",
+            1_234,
+            Method::BankTransfer,
+            "https://p.id",
+            1_800_000_000,
+        );
         let get = |k| form.iter().find(|(n, _)| *n == k).map(|(_, v)| v.as_str());
         assert_eq!(get("line_items[0][price_data][unit_amount]"), Some("1234"));
         assert_eq!(get("payment_method_types[0]"), None);
@@ -551,8 +734,8 @@ mod tests {
         let err = stripe.refund_intent("refund-7", "pi_1", "USD", 100).await;
         assert!(matches!(err, Err(ProviderError::Unavailable(_))), "{err:?}");
         let (stripe, _seen) = serve_once(200, r#"{"nonsense":true}"#);
-        let form = session_form(1, "x", "USD", 100, Method::Card, "https://p.id");
-        let err = stripe.create_session(form).await;
+        let form = session_form(1, "x", "USD", 100, Method::Card, "https://p.id", 1);
+        let err = stripe.create_session(form, "k".into()).await;
         assert!(matches!(err, Err(ProviderError::Unavailable(_))), "{err:?}");
     }
 }
