@@ -11,6 +11,7 @@ mod listings;
 mod mail;
 mod ops;
 mod orders;
+mod pages;
 mod photos;
 mod search;
 mod seed;

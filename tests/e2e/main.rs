@@ -13,6 +13,8 @@ use anyhow::Context;
 use fantoccini::{Client, ClientBuilder, Locator};
 use helpers::*;
 
+mod shopper;
+
 /// A chromedriver process and a browser session on it; both end on drop.
 struct Browser {
     client: Client,
@@ -21,6 +23,11 @@ struct Browser {
 
 impl Browser {
     async fn start() -> Browser {
+        Browser::start_with(true).await
+    }
+
+    /// A session with JavaScript on or off (off: every link and form must still work).
+    async fn start_with(javascript: bool) -> Browser {
         let port = free_port();
         let driver =
             Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()))
@@ -43,8 +50,16 @@ impl Browser {
                     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--no-first-run", "--disable-quic", "--window-size=1280,900"
-                ]
+                ],
+                "prefs": {
+                    "profile.managed_default_content_settings.javascript": if javascript { 1 } else { 2 }
+                }
             }),
+        );
+        // The console (script errors, failed loads) is read back by `console_errors`.
+        caps.insert(
+            "goog:loggingPrefs".into(),
+            serde_json::json!({ "browser": "ALL" }),
         );
         // chromedriver speaks plain HTTP on loopback: no TLS stack needed.
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())

@@ -1,0 +1,4 @@
+photo-move-earlier = Μετακίνηση νωρίτερα
+photo-move-later = Μετακίνηση αργότερα
+card-expiry-placeholder = ΜΜ/ΕΕ
+card-brand-other = Κάρτα

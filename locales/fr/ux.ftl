@@ -1,0 +1,4 @@
+photo-move-earlier = Déplacer avant
+photo-move-later = Déplacer après
+card-expiry-placeholder = MM/AA
+card-brand-other = Carte

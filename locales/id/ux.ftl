@@ -1,0 +1,4 @@
+photo-move-earlier = Pindah ke depan
+photo-move-later = Pindah ke belakang
+card-expiry-placeholder = BB/TT
+card-brand-other = Kartu
