@@ -465,6 +465,22 @@ async fn a_shopper_buys_with_a_test_card_and_the_seller_is_paid() {
             c.goto(&format!("{base}/me/sales")).await?;
             see(&c, "€24.25").await?;
             shot(&c, "sales-1280").await?;
+            // On a phone the balance and its payout button fit the width.
+            c.set_window_size(390, 844).await?;
+            c.wait()
+                .for_element(Locator::Css("form[action='/me/payouts']"))
+                .await?;
+            shot(&c, "sales-390").await?;
+            let overflow = c
+                .execute(
+                    "return document.documentElement.scrollWidth - window.innerWidth;",
+                    vec![],
+                )
+                .await?;
+            anyhow::ensure!(
+                overflow.as_i64().is_some_and(|px| px <= 0),
+                "/me/sales is wider than a phone by {overflow}px"
+            );
             Ok(())
         })
         .await;

@@ -84,20 +84,44 @@ async fn on_listing_page(c: &Client, title: &str) -> anyhow::Result<()> {
 /// Search from the header box, open a result, buy it and pay; then open a category
 /// from the home page, open a result and start buying it (the saved address is offered).
 async fn shop_by_clicking(c: Client, base: String, javascript: bool) -> anyhow::Result<()> {
-    c.set_window_size(390, 844).await?;
+    c.set_window_size(1280, 900).await?;
     log_in(&c, &base, "buyer@example.com").await?;
     c.goto(&format!("{base}/")).await?;
     anyhow::ensure!(
         htmx_runs(&c).await? == javascript,
         "JavaScript on: {javascript}"
     );
+    // The member's whole name shows in the header on a desktop.
+    let cut = script(
+        &c,
+        "var s = document.querySelector('details.menu summary'); \
+         return s.scrollWidth - s.clientWidth;",
+    )
+    .await?;
+    anyhow::ensure!(
+        cut.as_i64().is_some_and(|px| px <= 0),
+        "the name is cut by {cut}px"
+    );
+    c.set_window_size(390, 844).await?;
     let _ = console_errors(&c).await?;
 
+    // The category chips show above the results, and the first result still fits.
     fill(&c, "form.search input[name=q]", "camera").await?;
     click(&c, "form.search button[type=submit]").await?;
     c.wait()
         .for_element(Locator::Css("#results article.listing-card h3 a"))
         .await?;
+    shot(&c, &format!("search-results-js-{javascript}-390")).await?;
+    let below = script(
+        &c,
+        "return document.querySelector('#results .listing-card').getBoundingClientRect().bottom \
+         - window.innerHeight;",
+    )
+    .await?;
+    anyhow::ensure!(
+        below.as_f64().is_some_and(|px| px <= 0.0),
+        "the first result ends {below}px below the first screen"
+    );
     click(&c, "#results article.listing-card h3 a").await?;
     on_listing_page(&c, "Vintage camera").await?;
     shot(&c, &format!("listing-from-search-js-{javascript}-390")).await?;
@@ -108,6 +132,17 @@ async fn shop_by_clicking(c: Client, base: String, javascript: bool) -> anyhow::
     fill(&c, "#a-postcode", "75002").await?;
     fill(&c, "#a-city", "Paris").await?;
     fill(&c, "#a-country", "France").await?;
+    // On a phone the total comes before the button that goes on to pay.
+    let order = script(
+        &c,
+        "return document.querySelector('.order-money .total').getBoundingClientRect().top \
+         - document.querySelector('.checkout-form button[type=submit]').getBoundingClientRect().top;",
+    )
+    .await?;
+    anyhow::ensure!(
+        order.as_f64().is_some_and(|px| px < 0.0),
+        "the total sits {order}px below the continue button"
+    );
     click(&c, "input[name=save_address]").await?;
     click(&c, ".checkout-form button[type=submit]").await?;
     see(&c, "Pay securely").await?;
@@ -141,7 +176,9 @@ async fn shop(javascript: bool) {
         helpers::factories::UserSpec::new("seller@example.com"),
     )
     .await;
-    helpers::factories::user(&app, helpers::factories::UserSpec::new("buyer@example.com")).await;
+    let mut buyer = helpers::factories::UserSpec::new("buyer@example.com");
+    buyer.name = "Konstantina Papadopoulou-Alexandrou".into();
+    helpers::factories::user(&app, buyer).await;
     camera_listing(&app, seller).await;
     camera_listing(&app, seller).await;
     let browser = Browser::start_with(javascript).await;
