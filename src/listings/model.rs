@@ -89,6 +89,16 @@ pub struct ListingCard {
     pub favourites: i32,
     pub photo_key: Option<String>,
     pub seller_name: String,
+    /// As the seller wrote it (a code like `GR` or a name): cards say where an item is.
+    pub country: String,
+}
+
+impl ListingCard {
+    /// The message key of the card's country when it is a known one (else it is shown
+    /// as written).
+    pub fn country_key(&self) -> Option<&'static str> {
+        super::nearby::Country::parse(&self.country).and_then(|c| c.message_key())
+    }
 }
 
 /// The first photo of each listing, as an SQL expression usable in a select.
@@ -115,6 +125,7 @@ pub fn card_columns() -> (
     listings::favourites,
     diesel::expression::SqlLiteral<diesel::sql_types::Nullable<diesel::sql_types::Text>>,
     users::display_name,
+    listings::country,
 ) {
     (
         listings::id,
@@ -129,6 +140,7 @@ pub fn card_columns() -> (
         listings::favourites,
         first_photo_key(),
         users::display_name,
+        listings::country,
     )
 }
 

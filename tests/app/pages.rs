@@ -134,3 +134,99 @@ async fn greek_payment_and_order_pages() {
     // `checkout` is the ordinary path: the saved address does not get in its way.
     checkout(&app, second, "ship").await;
 }
+
+/// An active electronics listing from `country`, published `hours_ago`.
+async fn listing_from(
+    app: &TestApp,
+    seller: i64,
+    title: &str,
+    country: &str,
+    hours_ago: i64,
+) -> i64 {
+    use diesel::prelude::*;
+    use pasar::db::schema::{categories, listings};
+    let (title, country) = (title.to_string(), country.to_string());
+    app.db(move |c| {
+        let cat: i32 = categories::table
+            .filter(categories::slug.eq("electronics"))
+            .select(categories::id)
+            .first(c)
+            .expect("category");
+        diesel::insert_into(listings::table)
+            .values((
+                listings::seller_id.eq(seller),
+                listings::category_id.eq(cat),
+                listings::title.eq(title),
+                listings::description.eq("Works well."),
+                listings::condition.eq("good"),
+                listings::price_minor.eq(2_000i64),
+                listings::currency.eq("EUR"),
+                listings::quantity.eq(1),
+                listings::ships.eq(true),
+                listings::shipping_minor.eq(Some(500i64)),
+                listings::pickup.eq(false),
+                listings::city.eq("Somewhere"),
+                listings::country.eq(country),
+                listings::status.eq("active"),
+                listings::published_at.eq(chrono::Utc::now() - chrono::Duration::hours(hours_ago)),
+            ))
+            .returning(listings::id)
+            .get_result(c)
+            .expect("listing")
+    })
+    .await
+}
+
+/// Where `first` and `second` appear in `body`: `first` must come first.
+fn before(body: &str, first: &str, second: &str) -> bool {
+    match (body.find(first), body.find(second)) {
+        (Some(a), Some(b)) => a < b,
+        _ => panic!("{first:?} or {second:?} missing:\n{body}"),
+    }
+}
+
+/// "Just listed" and "Similar items" put the viewer's country first: from their
+/// settings, else from their language; English alone keeps newest first.
+#[tokio::test]
+async fn listings_near_the_viewer_come_first() {
+    use crate::helpers::factories::{self, UserSpec};
+    let app = spawn_app().await;
+    let seller = factories::user(&app, UserSpec::new("seller@example.com")).await;
+    let base = listing_from(&app, seller, "Base camera", "France", 5).await;
+    listing_from(&app, seller, "Athens radio", "GR", 3).await;
+    listing_from(&app, seller, "Ubud radio", "Indonesia", 1).await;
+
+    // English: newest first, wherever it is; the card says where.
+    let home = app.get("/").await;
+    assert!(before(&home.body, "Ubud radio", "Athens radio"));
+    home.assert_contains("Somewhere, Greece");
+    let page = app.get(&format!("/listings/{base}")).await;
+    assert!(before(&page.body, "Ubud radio", "Athens radio"));
+
+    // Greek: Greece first, named in Greek.
+    app.post("/lang", &[("lang", "el"), ("next", "/")]).await;
+    let home = app.get("/").await;
+    assert!(before(&home.body, "Athens radio", "Ubud radio"));
+    home.assert_contains("Somewhere, Ελλάδα");
+    let page = app.get(&format!("/listings/{base}")).await;
+    assert!(before(&page.body, "Athens radio", "Ubud radio"));
+
+    // A member in Greek who lives in Indonesia (by their settings) sees Indonesia first.
+    let mut spec = UserSpec::new("member@example.com");
+    spec.locale = "el";
+    let member = factories::user(&app, spec).await;
+    app.db(move |c| {
+        use diesel::prelude::*;
+        use pasar::db::schema::users;
+        diesel::update(users::table.find(member))
+            .set(users::country.eq("Indonesia"))
+            .execute(c)
+            .expect("country")
+    })
+    .await;
+    app.login("member@example.com", PASSWORD).await;
+    let home = app.get("/").await;
+    assert!(before(&home.body, "Ubud radio", "Athens radio"));
+    let page = app.get(&format!("/listings/{base}")).await;
+    assert!(before(&page.body, "Ubud radio", "Athens radio"));
+}
