@@ -122,8 +122,12 @@ async fn shop_by_clicking(c: Client, base: String, javascript: bool) -> anyhow::
         below.as_f64().is_some_and(|px| px <= 0.0),
         "the first result ends {below}px below the first screen"
     );
+    script(&c, "window.sameDocument = true; return null;").await?;
     click(&c, "#results article.listing-card h3 a").await?;
     on_listing_page(&c, "Vintage camera").await?;
+    // With JavaScript the result link is still boosted (the document stays).
+    let same = script(&c, "return window.sameDocument === true;").await? == true;
+    anyhow::ensure!(same == javascript, "boosted navigation: {same}");
     shot(&c, &format!("listing-from-search-js-{javascript}-390")).await?;
     click(&c, ".buy-form button[type=submit]").await?;
     see(&c, "What happens next").await?;
