@@ -158,14 +158,3 @@ pub fn photos_of(conn: &mut PgConnection, listing_id: i64) -> QueryResult<Vec<Ph
         .select(Photo::as_select())
         .load(conn)
 }
-
-/// The newest active listings (home page).
-pub fn recent(conn: &mut PgConnection, limit: i64) -> QueryResult<Vec<ListingCard>> {
-    listings::table
-        .inner_join(users::table)
-        .filter(listings::status.eq("active"))
-        .order((listings::published_at.desc(), listings::id.desc()))
-        .limit(limit)
-        .select(card_columns())
-        .load(conn)
-}
