@@ -113,11 +113,13 @@ pub struct Caches {
     /// The category tree changes only with migrations (a deploy): kept until cleared.
     tree: std::sync::RwLock<Option<Arc<CategoryTree>>>,
     keep_tree: bool,
-    pub home: Shelf<(), Arc<HomeData>>,
+    /// Keyed by the viewer's country ("near you" comes first; empty: no preference).
+    pub home: Shelf<String, Arc<HomeData>>,
     /// Keyed by the page (path and query string) and the viewer's locale, which picks
     /// the default currency of price filters.
     pub search: Shelf<String, Option<Arc<Found>>>,
-    pub listings: Shelf<i64, Arc<ListingData>>,
+    /// Keyed by the listing and the viewer's country (for the similar items).
+    pub listings: Shelf<(i64, String), Arc<ListingData>>,
 }
 
 impl Caches {
@@ -125,7 +127,7 @@ impl Caches {
         Caches {
             tree: std::sync::RwLock::new(None),
             keep_tree: !ttl.is_zero(),
-            home: Shelf::new(ttl, 1),
+            home: Shelf::new(ttl, 64),
             // A page of results is a few kilobytes: a few megabytes at most.
             search: Shelf::new(ttl, 2_000),
             listings: Shelf::new(ttl, 10_000),

@@ -8,6 +8,7 @@ use diesel::prelude::*;
 
 use crate::cache::Caches;
 use crate::db::{self, schema::users};
+use crate::listings::nearby::Country;
 use crate::listings::{self, categories::Category, categories::CategoryTree, model::ListingCard};
 use crate::web::{render, AppError, Ctx};
 use crate::AppState;
@@ -26,7 +27,8 @@ pub struct MemberCard {
     pub verified: bool,
 }
 
-/// The home page's sections, the same for every viewer (kept in `Caches::home`).
+/// The home page's sections, the same for every viewer of one country (kept in
+/// `Caches::home`).
 pub struct HomeData {
     members: Vec<MemberCard>,
     member_count: i64,
@@ -46,12 +48,14 @@ struct HomePage {
 
 async fn home(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let (pool, caches) = (state.pool.clone(), state.caches.clone());
+    let near = Country::of_viewer(ctx.user.as_ref().map(|u| u.country.as_str()), ctx.locale);
+    let key = near.as_ref().map(Country::cache_key).unwrap_or_default();
     let data = state
         .caches
         .home
-        .get_or_load((), move || async move {
+        .get_or_load(key, move || async move {
             Ok(Arc::new(
-                db::run(&pool, move |conn| load(conn, &caches)).await?,
+                db::run(&pool, move |conn| load(conn, &caches, near.as_ref())).await?,
             ))
         })
         .await?;
@@ -64,7 +68,11 @@ async fn home(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppE
     })
 }
 
-fn load(conn: &mut PgConnection, caches: &Caches) -> Result<HomeData, AppError> {
+fn load(
+    conn: &mut PgConnection,
+    caches: &Caches,
+    near: Option<&Country>,
+) -> Result<HomeData, AppError> {
     let members = users::table
         .filter(users::deletion_requested_at.is_null())
         .order(users::id.desc())
@@ -81,7 +89,7 @@ fn load(conn: &mut PgConnection, caches: &Caches) -> Result<HomeData, AppError> 
         .filter(users::deletion_requested_at.is_null())
         .count()
         .get_result(conn)?;
-    let recent = listings::model::recent(conn, 24)?;
+    let recent = listings::nearby::newest(conn, near, None, None, 24)?;
     let categories = CategoryTree::cached(conn, caches)?
         .top_level()
         .into_iter()

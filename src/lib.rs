@@ -181,7 +181,8 @@ impl Application {
 fn routes(dev_pages: bool, sandbox: bool) -> impl Fn(&mut aweb::ServiceConfig) {
     move |cfg| {
         cfg.service(aweb::resource("/healthz").get(healthz))
-            .service(aweb::resource("/static/{hash}/{name}").get(web::assets::serve));
+            .service(aweb::resource("/static/{hash}/{name}").get(web::assets::serve))
+            .service(aweb::resource("/favicon.ico").get(web::assets::favicon));
         home::configure(cfg);
         accounts::routes::configure(cfg);
         listings::routes::configure(cfg);

@@ -39,6 +39,20 @@
     list.querySelectorAll('input.pos').forEach(function (input, i) { input.value = i + 1; });
   }
 
+  // Object URLs of photo previews live until the previews leave the page: the image is
+  // fetched again after its first load (htmx clones the page for history before a
+  // boosted swap), so revoking on load breaks that fetch.
+  var previewUrls = [];
+  function revokePreviews(box) {
+    previewUrls = previewUrls.filter(function (url) {
+      var shown = document.querySelector('img[src="' + url + '"]');
+      if (shown && (!box || !box.contains(shown))) return true;
+      URL.revokeObjectURL(url);
+      return false;
+    });
+  }
+  document.addEventListener('htmx:afterSettle', function () { revokePreviews(null); });
+
   initializers.push(function (root) {
     root.querySelectorAll('[data-photo-list]').forEach(function (list) {
       if (list.dataset.enhanced) return;
@@ -50,7 +64,9 @@
           var b = document.createElement('button');
           b.type = 'button';
           b.textContent = spec[0];
-          b.setAttribute('aria-label', spec[1] < 0 ? 'Move earlier' : 'Move later');
+          // The page's language comes from the server, on the list.
+          var label = spec[1] < 0 ? list.dataset.moveEarlier : list.dataset.moveLater;
+          if (label) b.setAttribute('aria-label', label);
           b.addEventListener('click', function () {
             var sibling = spec[1] < 0 ? item.previousElementSibling : item.nextElementSibling;
             if (!sibling) return;
@@ -81,12 +97,13 @@
       var box = input.parentNode.querySelector('[data-photo-previews]');
       input.addEventListener('change', function () {
         if (!box) return;
+        revokePreviews(box);
         box.textContent = '';
         Array.prototype.slice.call(input.files || [], 0, 10).forEach(function (file) {
           var img = document.createElement('img');
           img.alt = file.name;
           img.src = URL.createObjectURL(file);
-          img.addEventListener('load', function () { URL.revokeObjectURL(img.src); });
+          previewUrls.push(img.src);
           box.appendChild(img);
         });
       });

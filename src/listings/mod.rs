@@ -5,6 +5,7 @@ pub mod categories;
 pub mod fields;
 pub mod manage;
 pub mod model;
+pub mod nearby;
 pub mod photos;
 pub mod price;
 pub mod routes;

@@ -89,6 +89,16 @@ pub struct ListingCard {
     pub favourites: i32,
     pub photo_key: Option<String>,
     pub seller_name: String,
+    /// As the seller wrote it (a code like `GR` or a name): cards say where an item is.
+    pub country: String,
+}
+
+impl ListingCard {
+    /// The message key of the card's country when it is a known one (else it is shown
+    /// as written).
+    pub fn country_key(&self) -> Option<&'static str> {
+        super::nearby::Country::parse(&self.country).and_then(|c| c.message_key())
+    }
 }
 
 /// The first photo of each listing, as an SQL expression usable in a select.
@@ -115,6 +125,7 @@ pub fn card_columns() -> (
     listings::favourites,
     diesel::expression::SqlLiteral<diesel::sql_types::Nullable<diesel::sql_types::Text>>,
     users::display_name,
+    listings::country,
 ) {
     (
         listings::id,
@@ -129,6 +140,7 @@ pub fn card_columns() -> (
         listings::favourites,
         first_photo_key(),
         users::display_name,
+        listings::country,
     )
 }
 
@@ -144,16 +156,5 @@ pub fn photos_of(conn: &mut PgConnection, listing_id: i64) -> QueryResult<Vec<Ph
         .filter(listing_photos::listing_id.eq(listing_id))
         .order((listing_photos::position, listing_photos::id))
         .select(Photo::as_select())
-        .load(conn)
-}
-
-/// The newest active listings (home page).
-pub fn recent(conn: &mut PgConnection, limit: i64) -> QueryResult<Vec<ListingCard>> {
-    listings::table
-        .inner_join(users::table)
-        .filter(listings::status.eq("active"))
-        .order((listings::published_at.desc(), listings::id.desc()))
-        .limit(limit)
-        .select(card_columns())
         .load(conn)
 }

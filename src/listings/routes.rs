@@ -13,6 +13,7 @@ use super::categories::CategoryTree;
 use super::fields::{self, ListingInput};
 use super::manage::{self, Actor, PhotoRef, StatusChange};
 use super::model::{self, ListingCard, MAX_PHOTOS, STATUSES};
+use super::nearby::{self, Country};
 use super::photos;
 use super::views::*;
 use crate::accounts::fields::FormErrors;
@@ -668,17 +669,22 @@ async fn show(ctx: Ctx, state: web::Data<AppState>, id: web::Path<i64>) -> Page 
     let id = id.into_inner();
     let viewer = ctx.user.as_ref().map(actor);
     let (pool, caches) = (state.pool.clone(), state.caches.clone());
+    let near = Country::of_viewer(ctx.user.as_ref().map(|u| u.country.as_str()), ctx.locale);
+    let key = (
+        id,
+        near.as_ref().map(Country::cache_key).unwrap_or_default(),
+    );
     let data = state
         .caches
         .listings
-        .get_or_load(id, move || async move {
+        .get_or_load(key, move || async move {
             db::run(&pool, move |conn| {
                 let listing = model::find(conn, id)?;
                 Ok(Arc::new(ListingData {
                     photos: model::photos_of(conn, id)?,
                     tree: CategoryTree::cached(conn, &caches)?,
                     seller: seller_card(conn, listing.seller_id)?,
-                    similar: similar(conn, &listing)?,
+                    similar: similar(conn, &listing, near.as_ref())?,
                     listing,
                 }))
             })
@@ -841,17 +847,14 @@ fn seller_card(conn: &mut PgConnection, seller_id: i64) -> QueryResult<SellerCar
     })
 }
 
-/// Other active items of the same category, newest first (the category index).
-fn similar(conn: &mut PgConnection, listing: &model::Listing) -> QueryResult<Vec<ListingCard>> {
-    listings::table
-        .inner_join(users::table)
-        .filter(listings::status.eq("active"))
-        .filter(listings::category_id.eq(listing.category_id))
-        .filter(listings::id.ne(listing.id))
-        .order((listings::published_at.desc(), listings::id.desc()))
-        .limit(8)
-        .select(model::card_columns())
-        .load(conn)
+/// Other active items of the same category, newest first, those of the viewer's
+/// country before the rest.
+fn similar(
+    conn: &mut PgConnection,
+    listing: &model::Listing,
+    near: Option<&Country>,
+) -> QueryResult<Vec<ListingCard>> {
+    nearby::newest(conn, near, Some(listing.category_id), Some(listing.id), 8)
 }
 
 // ---- my listings and holiday mode ---------------------------------------------------

@@ -121,7 +121,7 @@ pub struct CategoryPage {
 }
 
 #[derive(Template)]
-#[template(path = "listings/_results.html")]
+#[template(path = "listings/_results_live.html")]
 pub struct ResultsFragment {
     pub ctx: Ctx,
     pub r: Results,

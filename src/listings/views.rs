@@ -121,6 +121,25 @@ impl ListingPage {
         super::photos::srcset(&p.storage_key, p.width)
     }
 
+    /// The gallery's shape follows the first photo (the nearest common ratio), so a
+    /// landscape photo is not shown in a tall box with bands.
+    pub fn gallery_shape(&self) -> &'static str {
+        let Some(p) = self.photos.first().filter(|p| p.height > 0) else {
+            return "shape-4-5";
+        };
+        let ratio = f64::from(p.width) / f64::from(p.height);
+        [
+            (16.0 / 9.0, "shape-16-9"),
+            (3.0 / 2.0, "shape-3-2"),
+            (4.0 / 3.0, "shape-4-3"),
+            (1.0, "shape-1-1"),
+            (4.0 / 5.0, "shape-4-5"),
+        ]
+        .into_iter()
+        .min_by(|a, b| (a.0 - ratio).abs().total_cmp(&(b.0 - ratio).abs()))
+        .map_or("shape-4-5", |(_, class)| class)
+    }
+
     pub fn holiday_date(&self) -> Option<String> {
         self.seller.holiday_until.map(|d| self.ctx.day(d))
     }

@@ -259,19 +259,10 @@ impl SavedAddress {
         }
     }
 
+    /// The saved address as a choice: the same parts as the order keeps (the postcode
+    /// with the city), on one line.
     pub fn one_line(&self) -> String {
-        [
-            &self.name,
-            &self.line1,
-            &self.line2,
-            &self.city,
-            &self.country,
-        ]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .map(|s| s.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+        self.input().lines().replace('\n', ", ")
     }
 }
 

@@ -73,3 +73,12 @@ pub async fn serve(path: web::Path<(String, String)>) -> HttpResponse {
         .insert_header((header::CACHE_CONTROL, cache))
         .body(asset.bytes)
 }
+
+/// `/favicon.ico`: browsers and crawlers ask for it whatever the page links; the logo
+/// answers (every current browser takes an SVG icon whatever the name).
+pub async fn favicon() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("image/svg+xml")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
+        .body(include_bytes!("../../static/logo.svg").as_slice())
+}

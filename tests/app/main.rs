@@ -14,6 +14,7 @@ mod mail;
 mod money;
 mod ops;
 mod orders;
+mod pages;
 mod photos;
 mod production;
 mod search;

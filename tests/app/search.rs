@@ -788,10 +788,10 @@ async fn htmx_gets_the_fragment_and_the_url() {
     );
     assert_eq!(resp.headers()["vary"].to_str().ok(), Some("HX-Request"));
     let body = resp.text().await.expect("body");
-    assert!(
-        body.trim_start().starts_with("<div id=\"results\""),
-        "{body}"
-    );
+    // The results, with the title and (out of band) the heading of these words.
+    assert!(body.trim_start().starts_with("<title>"), "{body}");
+    assert!(body.contains("<div id=\"results\""), "{body}");
+    assert!(body.contains("hx-swap-oob"), "{body}");
     assert!(!body.contains("<html"));
     assert!(body.contains("Vinyl records"));
     // A boosted navigation or a history restore gets the whole page.
@@ -823,7 +823,7 @@ async fn category_pages_have_breadcrumbs_and_subcategories() {
     insert(&app, s, vec![Item::new("Pixel 7").cat("phones")]).await;
     let page = app.get("/c/phones").await;
     page.assert_status(200)
-        .assert_contains("<h1>Phones")
+        .assert_contains("<h1 id=\"results-heading\">Phones")
         .assert_contains("href=\"/c/electronics\">Electronics</a>")
         .assert_contains("Pixel 7")
         // The form stays on the category page; its attribute fields are there.

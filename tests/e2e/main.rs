@@ -13,6 +13,7 @@ use anyhow::Context;
 use fantoccini::{Client, ClientBuilder, Locator};
 use helpers::*;
 
+mod shopper;
 mod timezones;
 
 /// A chromedriver process and a browser session on it; both end on drop.
@@ -23,6 +24,11 @@ struct Browser {
 
 impl Browser {
     async fn start() -> Browser {
+        Browser::start_with(true).await
+    }
+
+    /// A session with JavaScript on or off (off: every link and form must still work).
+    async fn start_with(javascript: bool) -> Browser {
         let port = free_port();
         let driver =
             Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()))
@@ -45,8 +51,16 @@ impl Browser {
                     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--no-first-run", "--disable-quic", "--window-size=1280,900"
-                ]
+                ],
+                "prefs": {
+                    "profile.managed_default_content_settings.javascript": if javascript { 1 } else { 2 }
+                }
             }),
+        );
+        // The console (script errors, failed loads) is read back by `console_errors`.
+        caps.insert(
+            "goog:loggingPrefs".into(),
+            serde_json::json!({ "browser": "ALL" }),
         );
         // chromedriver speaks plain HTTP on loopback: no TLS stack needed.
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
@@ -452,6 +466,22 @@ async fn a_shopper_buys_with_a_test_card_and_the_seller_is_paid() {
             c.goto(&format!("{base}/me/sales")).await?;
             see(&c, "€24.25").await?;
             shot(&c, "sales-1280").await?;
+            // On a phone the balance and its payout button fit the width.
+            c.set_window_size(390, 844).await?;
+            c.wait()
+                .for_element(Locator::Css("form[action='/me/payouts']"))
+                .await?;
+            shot(&c, "sales-390").await?;
+            let overflow = c
+                .execute(
+                    "return document.documentElement.scrollWidth - window.innerWidth;",
+                    vec![],
+                )
+                .await?;
+            anyhow::ensure!(
+                overflow.as_i64().is_some_and(|px| px <= 0),
+                "/me/sales is wider than a phone by {overflow}px"
+            );
             Ok(())
         })
         .await;

@@ -1,0 +1,2 @@
+DROP INDEX IF EXISTS listings_active_category_country_recent_idx;
+DROP INDEX IF EXISTS listings_active_country_recent_idx;
