@@ -49,11 +49,14 @@ pub async fn middleware(
         .get(header::RETRY_AFTER)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<i64>().ok());
-    let unverified = old
-        .headers()
-        .get(super::error::REASON_HEADER)
-        .is_some_and(|v| v.as_bytes() == b"unverified");
-    let page = page_for(ctx, status, retry_after, unverified);
+    let reason = old.headers().get(super::error::REASON_HEADER);
+    let unverified = reason.is_some_and(|v| v.as_bytes() == b"unverified");
+    let busy = reason.is_some_and(|v| v.as_bytes() == b"busy");
+    let mut page = page_for(ctx, status, retry_after, unverified);
+    if busy {
+        page.title = page.ctx.t("error-busy-title");
+        page.message = page.ctx.t("error-busy-text");
+    }
     let mut resp = HttpResponse::build(status);
     resp.content_type("text/html; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"));

@@ -4,12 +4,14 @@
 
 pub mod assets;
 pub mod client;
+pub mod cpu;
 pub mod csrf;
 pub mod ctx;
 pub mod error;
 pub mod error_pages;
 pub mod headers;
 pub mod rate_limit;
+pub mod redirect;
 pub mod render;
 
 pub use ctx::{Ctx, Flash};

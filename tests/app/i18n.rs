@@ -25,7 +25,10 @@ fn keys_of_lang(lang: &str) -> BTreeSet<String> {
     let mut files = Vec::new();
     files_under(&dir, &mut files);
     let mut keys = BTreeSet::new();
-    for f in files.iter().filter(|f| f.extension().is_some_and(|e| e == "ftl")) {
+    for f in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "ftl"))
+    {
         let these = keys_of(f);
         for k in &these {
             assert!(!keys.contains(k), "{k} is defined twice in locales/{lang}");

@@ -13,5 +13,6 @@ mod ops;
 mod orders;
 mod photos;
 mod search;
+mod security;
 mod seed;
 mod shell;
