@@ -62,8 +62,8 @@ pub struct Config {
     pub secret: Secret,
     pub pool_size: u32,
     pub workers: usize,
-    /// Trust the first address of `X-Forwarded-For` (behind a load balancer only).
-    pub trust_proxy: bool,
+    /// Proxies in front of the app that append to `X-Forwarded-For` (0: ignore it).
+    pub trusted_proxies: usize,
     pub job_poll: Duration,
     /// First retry delay of a failed job; doubles with each attempt.
     pub job_backoff: Duration,
@@ -71,6 +71,13 @@ pub struct Config {
     pub email_token_ttl: Duration,
     pub reset_token_ttl: Duration,
     pub deletion_grace: Duration,
+    /// A signed-in session ends this long after signing in, whatever happens.
+    pub session_lifetime: Duration,
+    /// ... or after this long without a request.
+    pub session_idle: Duration,
+    /// Threads (at most one per core) and queue of the pool for bcrypt and photos.
+    pub cpu_threads: usize,
+    pub cpu_queue: usize,
     pub run_worker: bool,
     /// How long public page data (home, category tree, search results, listing pages)
     /// is reused by this process; zero turns the caches off.
@@ -180,13 +187,25 @@ impl Config {
             secret,
             pool_size,
             workers,
-            trust_proxy: get("PASAR_TRUST_PROXY").is_some_and(|v| v == "1" || v == "true"),
+            // PASAR_TRUST_PROXY=1 was the old way to say "one load balancer".
+            trusted_proxies: match get("PASAR_TRUSTED_PROXIES").filter(|v| !v.is_empty()) {
+                Some(_) => num("PASAR_TRUSTED_PROXIES", 0)?.min(16) as usize,
+                None => usize::from(get("PASAR_TRUST_PROXY").is_some_and(|v| v == "1" || v == "true")),
+            },
             job_poll: Duration::from_millis(num("PASAR_JOB_POLL_MS", 1000)?),
             job_backoff: Duration::from_millis(num("PASAR_JOB_BACKOFF_MS", 30_000)?),
             job_max_attempts: num("PASAR_JOB_MAX_ATTEMPTS", 8)?.clamp(1, 100) as i32,
             email_token_ttl: Duration::from_secs(num("PASAR_VERIFY_TTL_HOURS", 48)? * 3600),
             reset_token_ttl: Duration::from_secs(num("PASAR_RESET_TTL_MINUTES", 60)? * 60),
             deletion_grace: Duration::from_secs(num("PASAR_DELETION_GRACE_DAYS", 14)? * 86_400),
+            session_lifetime: duration(&get, "PASAR_SESSION_LIFETIME", "30d")?,
+            session_idle: duration(&get, "PASAR_SESSION_IDLE", "3d")?,
+            cpu_threads: num(
+                "PASAR_CPU_THREADS",
+                std::thread::available_parallelism().map_or(1, |n| n.get() as u64),
+            )?
+            .max(1) as usize,
+            cpu_queue: num("PASAR_CPU_QUEUE", 16)? as usize,
             run_worker: get("PASAR_WORKER").is_none_or(|v| v != "0"),
             cache_ttl: Duration::from_millis(num("PASAR_CACHE_MS", 3000)?),
             orders: OrderRules {
@@ -238,6 +257,28 @@ impl Config {
     /// `SMTP_URL` the messages reach real inboxes and their links are not ours to show.
     pub fn dev_mailbox(&self) -> bool {
         !self.is_production() && self.smtp_url.is_none()
+    }
+}
+
+/// A duration such as `90s`, `15m`, `12h` or `30d`.
+fn duration(
+    get: &impl Fn(&str) -> Option<String>,
+    name: &str,
+    default: &str,
+) -> anyhow::Result<Duration> {
+    let value = get(name).filter(|s| !s.is_empty());
+    let text = value.as_deref().unwrap_or(default).trim();
+    let split = text.len().saturating_sub(1);
+    let unit = match text.get(split..) {
+        Some("s") => 1,
+        Some("m") => 60,
+        Some("h") => 3600,
+        Some("d") => DAY,
+        _ => 0,
+    };
+    match text.get(..split).and_then(|n| n.parse::<u64>().ok()) {
+        Some(n) if unit > 0 && n > 0 => Ok(Duration::from_secs(n.saturating_mul(unit))),
+        _ => bail!("{name} must be a number and a unit, like 90s, 15m, 12h or 30d"),
     }
 }
 
@@ -332,6 +373,25 @@ mod tests {
         assert!(err.to_string().contains("PASAR_ADDR"));
         let err = cfg(&[("PASAR_DB_POOL", "x")]).expect_err("must fail");
         assert!(err.to_string().contains("PASAR_DB_POOL"));
+    }
+
+    #[test]
+    fn session_limits_take_a_unit() {
+        let c = cfg(&[
+            ("PASAR_SESSION_LIFETIME", "12h"),
+            ("PASAR_SESSION_IDLE", "90s"),
+        ])
+        .expect("config");
+        assert_eq!(c.session_lifetime, Duration::from_secs(12 * 3600));
+        assert_eq!(c.session_idle, Duration::from_secs(90));
+        assert_eq!(
+            cfg(&[]).expect("config").session_lifetime.as_secs(),
+            30 * DAY
+        );
+        for bad in ["12", "h", "0d", "-1h", "1w"] {
+            let err = cfg(&[("PASAR_SESSION_IDLE", bad)]).expect_err(bad);
+            assert!(err.to_string().contains("PASAR_SESSION_IDLE"), "{bad}");
+        }
     }
 
     #[test]

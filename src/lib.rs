@@ -39,6 +39,8 @@ pub struct AppState {
     pub views: Arc<listings::view_count::ViewCount>,
     pub caches: Arc<cache::Caches>,
     pub payments: Arc<dyn orders::payments::PaymentProvider>,
+    /// bcrypt and photo work, away from the blocking threads database calls use.
+    pub cpu: Arc<web::cpu::CpuPool>,
 }
 
 /// A bound, not yet running server plus its job worker.
@@ -78,6 +80,10 @@ impl Application {
             views: views.clone(),
             caches: Arc::new(cache::Caches::new(config.cache_ttl)),
             payments: orders::payments::provider(&config),
+            cpu: Arc::new(web::cpu::CpuPool::new(
+                config.cpu_threads,
+                config.cpu_queue,
+            )?),
         });
         let key = Key::derive_from(&config.secret.0);
         let production = config.is_production();
@@ -85,6 +91,7 @@ impl Application {
         // Only the configured provider's pages and webhook are mounted.
         let sandbox = matches!(config.payments, crate::config::PaymentSettings::Sandbox);
         let workers = config.workers;
+        let session_ttl = CookieDuration::seconds(config.session_lifetime.as_secs() as i64);
         // Few blocking threads per worker keep tail latency low (STYLE.md).
         let blocking = (config.pool_size as usize / workers).max(2);
         let server = HttpServer::new(move || {
@@ -116,13 +123,11 @@ impl Application {
                         .cookie_http_only(true)
                         .cookie_same_site(SameSite::Lax)
                         .cookie_content_security(CookieContentSecurity::Private)
-                        .session_lifecycle(
-                            PersistentSession::default().session_ttl(CookieDuration::days(30)),
-                        )
+                        .session_lifecycle(PersistentSession::default().session_ttl(session_ttl))
                         .build(),
                 )
                 .wrap(web::headers::security_headers(production))
-                .wrap(tracing_actix_web::TracingLogger::default())
+                .wrap(tracing_actix_web::TracingLogger::<telemetry::RedactedSpan>::new())
         })
         .workers(workers)
         .worker_max_blocking_threads(blocking)

@@ -13,7 +13,7 @@ use super::{deletion, emails};
 use crate::db;
 use crate::i18n::{format, zone, Locale};
 use crate::mail::outbox;
-use crate::web::ctx::{safe_next, LANG_COOKIE};
+use crate::web::ctx::LANG_COOKIE;
 use crate::web::rate_limit::{self as limits};
 use crate::web::{client, redirect, render, render_status, AppError, Ctx};
 use crate::AppState;
@@ -43,6 +43,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::resource("/me/settings/email").post(change_email))
         .service(web::resource("/me/settings/password").post(change_password))
         .service(web::resource("/me/settings/delete").post(delete_account))
+        .service(web::resource("/me/settings/sessions/end").post(end_all_sessions))
         .service(web::resource("/lang").post(switch_language));
 }
 
@@ -53,23 +54,30 @@ pub fn require_user(ctx: &Ctx) -> Result<&User, AppError> {
         .ok_or_else(|| AppError::LoginRequired(ctx.path.clone()))
 }
 
-async fn hash_password(password: String) -> Result<String, AppError> {
-    web::block(move || bcrypt::hash(password, BCRYPT_COST))
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?
+/// Hashes on the CPU pool: bcrypt must never take the threads database calls need.
+async fn hash_password(state: &AppState, password: String) -> Result<String, AppError> {
+    state
+        .cpu
+        .run(move || bcrypt::hash(password, BCRYPT_COST))
+        .await?
         .map_err(|e| AppError::Internal(e.into()))
 }
 
-/// Checks a password on the blocking pool; without a hash (no such account) it checks
+/// Checks a password on the CPU pool; without a hash (no such account) it checks
 /// against a dummy one, so the answer takes as long either way.
-async fn check_password(password: String, hash: Option<String>) -> Result<bool, AppError> {
-    web::block(move || {
-        let real = hash.is_some();
-        let hash = hash.unwrap_or_else(|| DUMMY_HASH.clone());
-        bcrypt::verify(password, &hash).unwrap_or(false) && real
-    })
-    .await
-    .map_err(|e| AppError::Internal(e.into()))
+async fn check_password(
+    state: &AppState,
+    password: String,
+    hash: Option<String>,
+) -> Result<bool, AppError> {
+    state
+        .cpu
+        .run(move || {
+            let real = hash.is_some();
+            let hash = hash.unwrap_or_else(|| DUMMY_HASH.clone());
+            bcrypt::verify(password, &hash).unwrap_or(false) && real
+        })
+        .await
 }
 
 // ---- sign-up and verification -------------------------------------------------------
@@ -109,12 +117,14 @@ async fn signup(
             &SignupPage { ctx, form, errors },
         );
     };
-    let ip = client::ip(&req, state.config.trust_proxy);
+    let ip = client::ip(&req, state.config.trusted_proxies);
+    let address = email.as_str().to_string();
     db::run(&state.pool, move |conn| {
-        limits::hit(conn, &limits::SIGNUP_PER_IP, &ip)
+        limits::hit(conn, &limits::SIGNUP_PER_IP, &ip)?;
+        limits::hit(conn, &limits::SIGNUP_PER_ACCOUNT, &address)
     })
     .await?;
-    let hash = hash_password(password.expose().to_string()).await?;
+    let hash = hash_password(&state, password.expose().to_string()).await?;
     let cfg = state.config.clone();
     let locale = ctx.locale;
     // The browser's zone when its script ran, else the visitor's zone so far.
@@ -183,7 +193,10 @@ async fn resend_verification(
     })
     .await?;
     ctx.flash("success", ctx.t("flash-verification-sent"));
-    Ok(redirect(&safe_next(Some(&form.next))))
+    Ok(redirect(&redirect::local_target(
+        &state.config.base_url,
+        Some(&form.next),
+    )))
 }
 
 // ---- login and logout --------------------------------------------------------------
@@ -194,9 +207,12 @@ struct NextQuery {
     next: String,
 }
 
-async fn login_page(ctx: Ctx, q: web::Query<NextQuery>) -> Page {
+async fn login_page(ctx: Ctx, state: web::Data<AppState>, q: web::Query<NextQuery>) -> Page {
     if ctx.user.is_some() {
-        return Ok(redirect(&safe_next(Some(&q.next))));
+        return Ok(redirect(&redirect::local_target(
+            &state.config.base_url,
+            Some(&q.next),
+        )));
     }
     let form = LoginForm {
         next: q.next.clone(),
@@ -241,22 +257,34 @@ async fn login(
             },
         );
     }
-    let ip = client::ip(&req, state.config.trust_proxy);
+    let ip = client::ip(&req, state.config.trusted_proxies);
     let email = form.email.trim().to_string();
     let email2 = email.clone();
-    let found = db::run(&state.pool, move |conn| {
+    let here = limits::account_at(&email, &ip);
+    let here2 = here.clone();
+    let (found, failures) = db::run(&state.pool, move |conn| {
         limits::hit(conn, &limits::LOGIN_PER_IP, &ip)?;
-        limits::check(conn, &limits::LOGIN_FAILURES_PER_ACCOUNT, &email2)?;
-        Ok(model::find_by_email_with_hash(conn, &email2)?)
+        limits::check(conn, &limits::LOGIN_FAILURES_PER_ACCOUNT_IP, &here2)?;
+        let failures = limits::hits(conn, &limits::LOGIN_FAILURES_PER_ACCOUNT, &email2)?;
+        Ok((model::find_by_email_with_hash(conn, &email2)?, failures))
     })
     .await?;
+    // An account guessed at from many addresses is slowed down, not locked: its owner
+    // still gets in, a little later. The wait holds no thread.
+    tokio::time::sleep(limits::login_delay(failures)).await;
     // Without an account, a bcrypt check still runs so timing does not tell.
     let hash = found.as_ref().map(|(_, h)| h.clone());
-    let ok = check_password(form.password.clone(), hash).await?;
+    let ok = check_password(&state, form.password.clone(), hash).await?;
     let email2 = email.clone();
+    let here2 = here.clone();
     let Some((user, _)) = found.filter(|_| ok) else {
         db::run(&state.pool, move |conn| {
-            limits::hit(conn, &limits::LOGIN_FAILURES_PER_ACCOUNT, &email2)
+            limits::hit(conn, &limits::LOGIN_FAILURES_PER_ACCOUNT_IP, &here2)?;
+            // Only counted: past its limit it slows attempts down instead.
+            match limits::hit(conn, &limits::LOGIN_FAILURES_PER_ACCOUNT, &email2) {
+                Ok(()) | Err(AppError::TooMany(_)) => Ok(()),
+                Err(e) => Err(e),
+            }
         })
         .await?;
         let failure = Some(ctx.t("login-failed"));
@@ -276,7 +304,7 @@ async fn login(
     };
     let uid = user.id;
     let kept = db::run(&state.pool, move |conn| {
-        limits::clear(conn, &limits::LOGIN_FAILURES_PER_ACCOUNT, &email)?;
+        limits::clear(conn, &limits::LOGIN_FAILURES_PER_ACCOUNT_IP, &here)?;
         Ok(deletion::cancel(conn, uid)?)
     })
     .await?;
@@ -284,7 +312,10 @@ async fn login(
     if kept {
         ctx.flash("success", ctx.t("flash-deletion-cancelled"));
     }
-    Ok(redirect(&safe_next(Some(&form.next))))
+    Ok(redirect(&redirect::local_target(
+        &state.config.base_url,
+        Some(&form.next),
+    )))
 }
 
 /// A bcrypt hash of a random string, checked against when no account matches.
@@ -327,7 +358,7 @@ async fn forgot(
             },
         );
     };
-    let ip = client::ip(&req, state.config.trust_proxy);
+    let ip = client::ip(&req, state.config.trusted_proxies);
     let cfg = state.config.clone();
     db::run(&state.pool, move |conn| {
         limits::hit(conn, &limits::RESET_PER_IP, &ip)?;
@@ -372,12 +403,36 @@ async fn reset_page(ctx: Ctx, state: web::Data<AppState>, token: web::Path<Strin
 
 async fn reset(
     ctx: Ctx,
+    req: HttpRequest,
     state: web::Data<AppState>,
     token: web::Path<String>,
     form: web::Form<NewPasswordForm>,
 ) -> Page {
     let token = token.into_inner();
     let mut errors = FormErrors::default();
+    // The token first: without a live one there is nothing to check or hash.
+    let ip = client::ip(&req, state.config.trusted_proxies);
+    let t = token.clone();
+    let owner = db::run(&state.pool, move |conn| {
+        limits::hit(conn, &limits::RESET_SUBMIT_PER_IP, &ip)?;
+        let owner = super::tokens::live_owner(conn, &t, super::tokens::RESET_PASSWORD)?;
+        if let Some(id) = owner {
+            limits::hit(conn, &limits::RESET_SUBMIT_PER_ACCOUNT, &id.to_string())?;
+        }
+        Ok(owner)
+    })
+    .await?;
+    if owner.is_none() {
+        return render_status(
+            StatusCode::BAD_REQUEST,
+            &ResetPage {
+                ctx,
+                token,
+                valid: false,
+                errors,
+            },
+        );
+    }
     let Some(password) = errors.take("password", NewPassword::parse(&form.password, &[])) else {
         return render_status(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -389,7 +444,7 @@ async fn reset(
             },
         );
     };
-    let hash = hash_password(password.expose().to_string()).await?;
+    let hash = hash_password(&state, password.expose().to_string()).await?;
     let cfg = state.config.clone();
     let t = token.clone();
     let done = db::run(&state.pool, move |conn| {
@@ -486,24 +541,30 @@ async fn update_profile(
     Ok(redirect("/me/settings"))
 }
 
-/// Loads the password hash and checks `password` against it.
+/// Loads the password hash and checks `password` against it, counted per account and
+/// address: a session cookie must not be an unlimited password oracle.
 async fn confirm_password(
     state: &AppState,
+    req: &HttpRequest,
     user_id: i64,
     password: &str,
 ) -> Result<bool, AppError> {
     if password.is_empty() {
         return Ok(false);
     }
+    let ip = client::ip(req, state.config.trusted_proxies);
     let hash = db::run(&state.pool, move |conn| {
+        limits::hit(conn, &limits::CONFIRM_PER_IP, &ip)?;
+        limits::hit(conn, &limits::CONFIRM_PER_ACCOUNT, &user_id.to_string())?;
         Ok(model::password_hash(conn, user_id)?)
     })
     .await?;
-    check_password(password.to_string(), Some(hash)).await
+    check_password(state, password.to_string(), Some(hash)).await
 }
 
 async fn change_email(
     ctx: Ctx,
+    req: HttpRequest,
     state: web::Data<AppState>,
     form: web::Form<ChangeEmailForm>,
 ) -> Page {
@@ -511,7 +572,7 @@ async fn change_email(
     let form = form.into_inner();
     let mut errors = FormErrors::default();
     let email = errors.take("new_email", EmailAddress::parse(&form.new_email));
-    if !confirm_password(&state, user.id, &form.current_password).await? {
+    if !confirm_password(&state, &req, user.id, &form.current_password).await? {
         errors.add("current_password", "password-wrong");
     }
     let respond = |ctx: Ctx, errors: FormErrors| {
@@ -546,6 +607,7 @@ async fn change_email(
 
 async fn change_password(
     ctx: Ctx,
+    req: HttpRequest,
     state: web::Data<AppState>,
     form: web::Form<ChangePasswordForm>,
 ) -> Page {
@@ -556,7 +618,7 @@ async fn change_password(
         "new_password",
         NewPassword::parse(&form.new_password, &[&user.email, &user.display_name]),
     );
-    if !confirm_password(&state, user.id, &form.current_password).await? {
+    if !confirm_password(&state, &req, user.id, &form.current_password).await? {
         errors.add("current_password", "password-wrong");
     }
     let Some(password) = password.filter(|_| errors.is_empty()) else {
@@ -565,7 +627,7 @@ async fn change_password(
             &settings_for(ctx, &user, Section::Password, errors),
         );
     };
-    let hash = hash_password(password.expose().to_string()).await?;
+    let hash = hash_password(&state, password.expose().to_string()).await?;
     let cfg = state.config.clone();
     let id = user.id;
     let version = db::run(&state.pool, move |conn| {
@@ -578,9 +640,14 @@ async fn change_password(
     Ok(redirect("/me/settings"))
 }
 
-async fn delete_account(ctx: Ctx, state: web::Data<AppState>, form: web::Form<DeleteForm>) -> Page {
+async fn delete_account(
+    ctx: Ctx,
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    form: web::Form<DeleteForm>,
+) -> Page {
     let user = require_user(&ctx)?.clone();
-    if !confirm_password(&state, user.id, &form.current_password).await? {
+    if !confirm_password(&state, &req, user.id, &form.current_password).await? {
         let mut errors = FormErrors::default();
         errors.add("delete_password", "password-wrong");
         return render_status(
@@ -632,6 +699,18 @@ async fn delete_account(ctx: Ctx, state: web::Data<AppState>, form: web::Form<De
     Ok(redirect("/"))
 }
 
+/// "Log out of every device": every session of the account ends, this one too.
+async fn end_all_sessions(ctx: Ctx, state: web::Data<AppState>) -> Page {
+    let id = require_user(&ctx)?.id;
+    db::run(&state.pool, move |conn| {
+        Ok(rules::end_all_sessions(conn, id)?)
+    })
+    .await?;
+    ctx.sign_out();
+    ctx.flash("success", ctx.t("flash-signed-out-everywhere"));
+    Ok(redirect("/login"))
+}
+
 // ---- language switcher -------------------------------------------------------------
 
 #[derive(serde::Deserialize, Default)]
@@ -652,7 +731,10 @@ async fn switch_language(ctx: Ctx, state: web::Data<AppState>, form: web::Form<L
         })
         .await?;
     }
-    let mut resp = redirect(&safe_next(Some(&form.next)));
+    let mut resp = redirect(&redirect::local_target(
+        &state.config.base_url,
+        Some(&form.next),
+    ));
     let cookie = Cookie::build(LANG_COOKIE, locale.code())
         .path("/")
         .max_age(CookieDuration::days(365))

@@ -184,6 +184,8 @@ pub fn reset_password(
             ))
             .execute(conn)?;
         let user = model::find(conn, spent.user_id)?;
+        // The owner proved themselves: failed logins, from anywhere, are forgotten.
+        crate::web::rate_limit::clear_login_failures(conn, &user.email)?;
         password_changed_email(conn, &user, cfg)?;
         Ok(Some(user.id))
     })
@@ -260,6 +262,17 @@ pub fn update_profile(
 pub fn set_locale(conn: &mut PgConnection, user_id: i64, locale: Locale) -> QueryResult<()> {
     diesel::update(users::table.find(user_id))
         .set(users::locale.eq(locale.code()))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Ends every session of the user (a new session version invalidates every cookie).
+pub fn end_all_sessions(conn: &mut PgConnection, user_id: i64) -> QueryResult<()> {
+    diesel::update(users::table.find(user_id))
+        .set((
+            users::session_version.eq(users::session_version + 1),
+            users::updated_at.eq(diesel::dsl::now),
+        ))
         .execute(conn)
         .map(|_| ())
 }

@@ -2,7 +2,7 @@
 //! bytes, the table keeps only their SHA-256, and a token is spent by one conditional
 //! update, so it works once and only before it expires.
 
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
 
@@ -63,15 +63,19 @@ pub fn spend(conn: &mut PgConnection, token: &str, purpose: &str) -> QueryResult
 
 /// Whether a token could still be spent (to show the reset form before it is).
 pub fn is_live(conn: &mut PgConnection, token: &str, purpose: &str) -> QueryResult<bool> {
-    let found: Option<DateTime<Utc>> = email_tokens::table
+    live_owner(conn, token, purpose).map(|o| o.is_some())
+}
+
+/// The user a token could still be spent for.
+pub fn live_owner(conn: &mut PgConnection, token: &str, purpose: &str) -> QueryResult<Option<i64>> {
+    email_tokens::table
         .filter(email_tokens::token_hash.eq(hash(token)))
         .filter(email_tokens::purpose.eq(purpose))
         .filter(email_tokens::used_at.is_null())
         .filter(email_tokens::expires_at.gt(diesel::dsl::now))
-        .select(email_tokens::expires_at)
+        .select(email_tokens::user_id)
         .first(conn)
-        .optional()?;
-    Ok(found.is_some())
+        .optional()
 }
 
 /// Voids every open token of a purpose (a new password makes old reset links useless).

@@ -21,7 +21,6 @@ use crate::accounts::model::User;
 use crate::accounts::routes::require_user;
 use crate::db::{self, schema::listings, schema::users};
 use crate::i18n::Locale;
-use crate::web::ctx::safe_next;
 use crate::web::{redirect, render, render_status, AppError, Ctx};
 use crate::AppState;
 
@@ -326,19 +325,21 @@ async fn read_submission(
         }
         let storage = state.storage.clone();
         // Outer error: storage failed (ours, a 500); inner: the upload is not a usable photo.
-        let result = web::block(
-            move || -> std::io::Result<Result<(String, i32, i32), photos::PhotoError>> {
-                let processed = match photos::process(&upload.bytes) {
-                    Ok(p) => p,
-                    Err(e) => return Ok(Err(e)),
-                };
-                let key = photos::store(storage.as_ref(), &processed)?;
-                Ok(Ok((key, processed.width as i32, processed.height as i32)))
-            },
-        )
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?
-        .map_err(|e| AppError::Internal(e.into()))?;
+        // Decoding runs on the CPU pool, away from the database's blocking threads.
+        let result = state
+            .cpu
+            .run(
+                move || -> std::io::Result<Result<(String, i32, i32), photos::PhotoError>> {
+                    let processed = match photos::process(&upload.bytes) {
+                        Ok(p) => p,
+                        Err(e) => return Ok(Err(e)),
+                    };
+                    let key = photos::store(storage.as_ref(), &processed)?;
+                    Ok(Ok((key, processed.width as i32, processed.height as i32)))
+                },
+            )
+            .await?
+            .map_err(|e| AppError::Internal(e.into()))?;
         match result {
             Ok((key, w, h)) => {
                 let (k, uid) = (key.clone(), user.id);
@@ -611,7 +612,7 @@ async fn change_status(
     let next = if form.next.is_empty() {
         "/me/listings".to_string()
     } else {
-        safe_next(Some(&form.next))
+        crate::web::redirect::local_target(&state.config.base_url, Some(&form.next))
     };
     Ok(redirect(&next))
 }

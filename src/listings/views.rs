@@ -51,8 +51,8 @@ impl ListingFormPage {
 
     pub fn action(&self) -> String {
         match self.listing_id {
-            Some(id) => format!("/listings/{id}/edit?csrf_token={}", self.ctx.csrf),
-            None => format!("/sell?csrf_token={}", self.ctx.csrf),
+            Some(id) => format!("/listings/{id}/edit"),
+            None => "/sell".to_string(),
         }
     }
 

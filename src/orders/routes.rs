@@ -594,17 +594,19 @@ async fn add_evidence(
             errors.add("photo", "photo-too-large");
         } else {
             let storage = state.storage.clone();
-            let stored = web::block(move || {
-                let processed = match photos::process(&upload.bytes) {
-                    Ok(p) => p,
-                    Err(e) => return Ok(Err(e)),
-                };
-                photos::store_private(storage.as_ref(), &processed)
-                    .map(|key| Ok((key, processed.width as i32)))
-            })
-            .await
-            .map_err(|e| AppError::Internal(e.into()))?
-            .map_err(|e: std::io::Error| AppError::Internal(e.into()))?;
+            // Decoding runs on the CPU pool, away from the database's blocking threads.
+            let stored = state
+                .cpu
+                .run(move || {
+                    let processed = match photos::process(&upload.bytes) {
+                        Ok(p) => p,
+                        Err(e) => return Ok(Err(e)),
+                    };
+                    photos::store_private(storage.as_ref(), &processed)
+                        .map(|key| Ok((key, processed.width as i32)))
+                })
+                .await?
+                .map_err(|e: std::io::Error| AppError::Internal(e.into()))?;
             match stored {
                 Ok((key, width)) => {
                     let k = key.clone();

@@ -1,6 +1,8 @@
 //! CSRF protection for every unsafe request: a synchronizer token from the session,
-//! sent as the `csrf_token` form field, the `X-CSRF-Token` header (htmx) or, for
-//! multipart uploads, the `csrf_token` query parameter; plus a cross-site origin check.
+//! sent as the `csrf_token` form field or the `X-CSRF-Token` header (htmx); plus a
+//! cross-site origin check. Never in the URL, which ends up in logs and `Referer`s:
+//! multipart forms carry it as their first field, read here before the handler reads
+//! the rest of the body.
 
 use actix_session::SessionExt;
 use actix_web::body::{EitherBody, MessageBody};
@@ -70,8 +72,10 @@ async fn check(req: &mut ServiceRequest) -> Result<(), AppError> {
             });
         req.set_payload(actix_web::dev::Payload::from(body.freeze()));
         token
+    } else if let Some(boundary) = multipart_boundary(req) {
+        first_part_token(req, &boundary).await?
     } else {
-        query_token(req)
+        None
     };
     if sent.as_deref().is_some_and(|t| matches(t, &expected)) {
         Ok(())
@@ -92,15 +96,76 @@ fn is_form(req: &ServiceRequest) -> bool {
         .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"))
 }
 
-fn query_token(req: &ServiceRequest) -> Option<String> {
-    web::Query::<Vec<(String, String)>>::from_query(req.query_string())
-        .ok()
-        .and_then(|q| {
-            q.into_inner()
-                .into_iter()
-                .find(|(k, _)| k == "csrf_token")
-                .map(|(_, v)| v)
-        })
+/// The boundary of a `multipart/form-data` body.
+fn multipart_boundary(req: &ServiceRequest) -> Option<String> {
+    let ct = req.headers().get("content-type")?.to_str().ok()?;
+    if !ct.to_ascii_lowercase().starts_with("multipart/form-data") {
+        return None;
+    }
+    ct.split(';')
+        .map(str::trim)
+        .find_map(|p| p.strip_prefix("boundary="))
+        .map(|b| b.trim_matches('"').to_string())
+        .filter(|b| !b.is_empty())
+}
+
+/// How much of a multipart body is read looking for the token.
+const PEEK_LIMIT: usize = 16 * 1024;
+
+/// Reads the start of a multipart body for its first part, which must be `csrf_token`
+/// (browsers send fields in document order, and the forms put it first), then puts what
+/// was read back in front of the rest of the stream for the handler.
+async fn first_part_token(
+    req: &mut ServiceRequest,
+    boundary: &str,
+) -> Result<Option<String>, AppError> {
+    let mut payload = req.take_payload();
+    let mut head = BytesMut::new();
+    let mut token = None;
+    while head.len() < PEEK_LIMIT {
+        match payload.next().await {
+            Some(Ok(chunk)) => head.extend_from_slice(&chunk),
+            Some(Err(_)) => return Err(AppError::BadRequest),
+            None => {
+                token = first_field(&head, boundary).flatten();
+                break;
+            }
+        }
+        if let Some(found) = first_field(&head, boundary) {
+            token = found;
+            break;
+        }
+    }
+    let head = head.freeze();
+    let rest = futures_util::stream::once(async move { Ok(head) }).chain(payload);
+    req.set_payload(actix_web::dev::Payload::Stream {
+        payload: Box::pin(rest),
+    });
+    Ok(token)
+}
+
+/// The value of the first part if it is `csrf_token`: `None` while more of the body is
+/// needed to tell, `Some(None)` when the first part is something else.
+fn first_field(head: &[u8], boundary: &str) -> Option<Option<String>> {
+    let delim = format!("--{boundary}");
+    let start = find(head, delim.as_bytes())? + delim.len();
+    let rest = head.get(start..)?;
+    let hdr_end = find(rest, b"\r\n\r\n")?;
+    let headers = String::from_utf8_lossy(&rest[..hdr_end]).to_ascii_lowercase();
+    let is_token = headers.lines().any(|l| {
+        l.trim_start().starts_with("content-disposition:")
+            && l.split(';').any(|p| p.trim() == "name=\"csrf_token\"")
+    });
+    if !is_token {
+        return Some(None);
+    }
+    let body = &rest[hdr_end + 4..];
+    let end = find(body, format!("\r\n{delim}").as_bytes())?;
+    Some(String::from_utf8(body[..end].to_vec()).ok())
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Browsers say where a request comes from; another site's form or script is refused

@@ -21,6 +21,10 @@ const CSRF_KEY: &str = "csrf";
 const FLASH_KEY: &str = "flash";
 pub const USER_KEY: &str = "uid";
 pub const VERSION_KEY: &str = "sv";
+/// When the session signed in and when it was last used (Unix milliseconds), for its
+/// absolute lifetime and idle timeout.
+const SIGNED_IN_KEY: &str = "iat";
+const SEEN_KEY: &str = "seen";
 
 /// A one-time message shown on the next page.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -73,8 +77,13 @@ impl Ctx {
         let session = req.get_session();
         let uid: Option<i64> = session.get(USER_KEY).ok().flatten();
         let version: Option<i32> = session.get(VERSION_KEY).ok().flatten();
+        let expired = uid.is_some() && session_expired(&session, &state.config);
+        if expired {
+            session.clear();
+            session.renew();
+        }
         let user = match (uid, version) {
-            (Some(id), Some(v)) => {
+            (Some(id), Some(v)) if !expired => {
                 let (user, actions) = crate::db::run(&state.pool, move |conn| {
                     let user = crate::accounts::model::session_user(conn, id, v)?;
                     let actions = match &user {
@@ -95,6 +104,9 @@ impl Ctx {
             _ => None,
         };
         let mut ctx = Ctx::anonymous(req, &state);
+        if expired {
+            ctx.flash("info", ctx.t("flash-session-expired"));
+        }
         if let Some(u) = &user {
             ctx.locale = u.locale();
             ctx.zone = u.zone();
@@ -256,10 +268,17 @@ impl Ctx {
         let _ = self.session.insert(USER_KEY, user_id);
         let _ = self.session.insert(VERSION_KEY, session_version);
         let _ = self.session.insert(CSRF_KEY, new_token());
+        let now = Utc::now().timestamp_millis();
+        let _ = self.session.insert(SIGNED_IN_KEY, now);
+        let _ = self.session.insert(SEEN_KEY, now);
     }
 
+    /// Ends the signed-in session. The cookie is emptied and renewed rather than purged:
+    /// a purged session drops everything written after it, such as the flash message
+    /// that says why the user was signed out.
     pub fn sign_out(&self) {
-        self.session.purge();
+        self.session.clear();
+        self.session.renew();
     }
 }
 
@@ -271,40 +290,30 @@ pub fn new_token() -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// Whether a signed-in session outlived `PASAR_SESSION_LIFETIME` or sat unused longer
+/// than `PASAR_SESSION_IDLE`; a live one has its last use brought up to date (at most
+/// once a minute, so most pages do not rewrite the cookie).
+fn session_expired(session: &Session, cfg: &crate::config::Config) -> bool {
+    let now = Utc::now().timestamp_millis();
+    let get = |key: &str| session.get::<i64>(key).ok().flatten();
+    // Sessions from before these limits start their clock now.
+    let signed_in = get(SIGNED_IN_KEY).unwrap_or_else(|| {
+        let _ = session.insert(SIGNED_IN_KEY, now);
+        now
+    });
+    let seen = get(SEEN_KEY).unwrap_or(now);
+    let lifetime = cfg.session_lifetime.as_millis() as i64;
+    let idle = cfg.session_idle.as_millis() as i64;
+    if now - signed_in >= lifetime || now - seen >= idle {
+        return true;
+    }
+    if seen == now || now - seen >= (idle / 10).clamp(1_000, 60_000) {
+        let _ = session.insert(SEEN_KEY, now);
+    }
+    false
+}
+
 /// The CSRF token the session holds, if any.
 pub fn session_csrf(session: &Session) -> Option<String> {
     session.get::<String>(CSRF_KEY).ok().flatten()
-}
-
-/// Keeps `next=` on this site: a local absolute path only, never `//host` or a scheme.
-pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n)
-            if n.starts_with('/')
-                && !n.starts_with("//")
-                && !n.starts_with("/\\")
-                && crate::accounts::fields::plain_text(n, false).is_ok()
-                && !n.contains("://") =>
-        {
-            n.to_string()
-        }
-        _ => "/".into(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_next;
-
-    #[test]
-    fn next_stays_local() {
-        assert_eq!(safe_next(Some("/me/settings")), "/me/settings");
-        assert_eq!(safe_next(Some("https://evil.example")), "/");
-        assert_eq!(safe_next(Some("//evil.example")), "/");
-        assert_eq!(safe_next(Some("/\\evil.example")), "/");
-        assert_eq!(safe_next(Some("/me\0")), "/");
-        assert_eq!(safe_next(Some("/me\r\nSet-Cookie: x")), "/");
-        assert_eq!(safe_next(Some("/x?u=https://evil")), "/");
-        assert_eq!(safe_next(None), "/");
-    }
 }

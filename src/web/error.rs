@@ -23,6 +23,9 @@ pub enum AppError {
     TooMany(u64),
     #[error("service unavailable")]
     Unavailable,
+    /// The CPU pool's queue is full (a flood of password or photo work).
+    #[error("busy")]
+    Busy,
     /// Signed in, but the email address is not confirmed yet (selling, buying and
     /// messaging need it).
     #[error("email not verified")]
@@ -46,6 +49,7 @@ impl AppError {
             AppError::TooLarge => AppError::TooLarge,
             AppError::TooMany(s) => AppError::TooMany(*s),
             AppError::Unavailable => AppError::Unavailable,
+            AppError::Busy => AppError::Busy,
             AppError::Unverified => AppError::Unverified,
             AppError::LoginRequired(n) => AppError::LoginRequired(n.clone()),
             AppError::Internal(e) => AppError::Internal(anyhow::anyhow!("{e:#}")),
@@ -62,7 +66,7 @@ impl ResponseError for AppError {
             AppError::Conflict => StatusCode::CONFLICT,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Unavailable | AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::LoginRequired(_) => StatusCode::SEE_OTHER,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -90,6 +94,10 @@ impl ResponseError for AppError {
             }
             AppError::Unverified => {
                 resp.insert_header((REASON_HEADER, "unverified"));
+            }
+            AppError::Busy => {
+                resp.insert_header((header::RETRY_AFTER, "2"));
+                resp.insert_header((REASON_HEADER, "busy"));
             }
             _ => {}
         }

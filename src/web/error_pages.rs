@@ -49,17 +49,17 @@ pub async fn middleware(
         .get(header::RETRY_AFTER)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<i64>().ok());
-    let unverified = old
-        .headers()
-        .get(super::error::REASON_HEADER)
-        .is_some_and(|v| v.as_bytes() == b"unverified");
+    let reason = old.headers().get(super::error::REASON_HEADER);
+    let unverified = reason.is_some_and(|v| v.as_bytes() == b"unverified");
+    let busy = reason.is_some_and(|v| v.as_bytes() == b"busy");
+    let refused = reason.is_some_and(|v| v.as_bytes() == super::hygiene::REASON.as_bytes());
     let mut page = page_for(ctx, status, retry_after, unverified);
-    if old
-        .headers()
-        .get(super::error::REASON_HEADER)
-        .is_some_and(|v| v.as_bytes() == super::hygiene::REASON.as_bytes())
-    {
+    if refused {
         page.message = page.ctx.t("hygiene-refused-text");
+    }
+    if busy {
+        page.title = page.ctx.t("error-busy-title");
+        page.message = page.ctx.t("error-busy-text");
     }
     let mut resp = HttpResponse::build(status);
     resp.content_type("text/html; charset=utf-8")

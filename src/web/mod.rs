@@ -4,6 +4,7 @@
 
 pub mod assets;
 pub mod client;
+pub mod cpu;
 pub mod csrf;
 pub mod ctx;
 pub mod error;
@@ -11,6 +12,7 @@ pub mod error_pages;
 pub mod headers;
 pub mod hygiene;
 pub mod rate_limit;
+pub mod redirect;
 pub mod render;
 
 pub use ctx::{Ctx, Flash};

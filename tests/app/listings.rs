@@ -70,10 +70,10 @@ impl Form {
     }
 }
 
-/// Submits a multipart form the way a browser does (token in the action's query).
+/// Submits a multipart form the way a browser does (the token is its first field).
 pub async fn submit(app: &TestApp, path: &str, form: Form) -> Page {
     let token = app.csrf().await;
-    let mut mp = reqwest::multipart::Form::new();
+    let mut mp = reqwest::multipart::Form::new().text("csrf_token", token);
     for (k, v) in form.fields {
         mp = mp.text(k, v);
     }
@@ -84,7 +84,7 @@ pub async fn submit(app: &TestApp, path: &str, form: Form) -> Page {
             .expect("mime");
         mp = mp.part("photos", part);
     }
-    let url = app.url(&format!("{path}?csrf_token={token}"));
+    let url = app.url(path);
     let resp = app
         .client
         .post(url)

@@ -18,6 +18,7 @@ mod pages;
 mod photos;
 mod production;
 mod search;
+mod security;
 mod seed;
 mod shell;
 mod timezones;
