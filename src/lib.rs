@@ -39,6 +39,8 @@ pub struct AppState {
     pub views: Arc<listings::view_count::ViewCount>,
     pub caches: Arc<cache::Caches>,
     pub payments: Arc<dyn orders::payments::PaymentProvider>,
+    /// Searches running per client address (`PASAR_SEARCHES_PER_CLIENT`).
+    pub searches: Arc<web::gate::Gate>,
 }
 
 /// A bound, not yet running server plus its job worker.
@@ -78,6 +80,7 @@ impl Application {
             views: views.clone(),
             caches: Arc::new(cache::Caches::new(config.cache_ttl)),
             payments: orders::payments::provider(&config),
+            searches: web::gate::Gate::new(config.searches_per_client),
         });
         let key = Key::derive_from(&config.secret.0);
         let production = config.is_production();

@@ -41,6 +41,9 @@ const FEW_RESULTS: i64 = 3;
 /// Longest search text kept (longer is cut): enough for any real query, and it bounds
 /// the work of parsing and correcting it.
 const MAX_QUERY_CHARS: usize = 200;
+/// Most search words kept: each is one more tsquery term for every row the full-text
+/// index returns, and one more typo-correction lookup.
+pub const MAX_QUERY_WORDS: usize = 12;
 /// Longest city, country or attribute value accepted as a filter.
 const MAX_FILTER_CHARS: usize = 80;
 /// Trigram similarity a stored word needs to be a candidate for a mistyped one. pg_trgm's
@@ -210,6 +213,9 @@ pub enum Notice {
     RangeInverted,
     /// `category=` names no category: all categories are searched.
     UnknownCategory(String),
+    /// The search text was longer than `MAX_QUERY_CHARS` or `MAX_QUERY_WORDS`: only
+    /// its beginning is searched.
+    QueryCut,
 }
 
 /// The parsed query string of `/search` and `/c/{slug}`. Raw texts are kept as typed,
@@ -262,6 +268,22 @@ fn clean(raw: &str, max: usize) -> String {
     s.trim().to_string()
 }
 
+/// The search text cut to `MAX_QUERY_WORDS` words and `MAX_QUERY_CHARS` characters, and
+/// whether anything was cut.
+fn bounded_query(raw: &str) -> (String, bool) {
+    let full = clean(raw, usize::MAX);
+    let words: Vec<&str> = full.split(' ').collect();
+    let kept = words
+        .iter()
+        .take(MAX_QUERY_WORDS)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = clean(&kept, MAX_QUERY_CHARS);
+    let cut = text.len() < full.len();
+    (text, cut)
+}
+
 fn truthy(v: &str) -> bool {
     matches!(v, "1" | "on" | "true" | "yes")
 }
@@ -293,7 +315,13 @@ impl SearchQuery {
         // Lossy decoding: broken percent-escapes or UTF-8 never turn into a 400.
         for (k, v) in url::form_urlencoded::parse(query_string.as_bytes()) {
             match k.as_ref() {
-                "q" => q.q = clean(&v, MAX_QUERY_CHARS),
+                "q" => {
+                    let (text, cut) = bounded_query(&v);
+                    q.q = text;
+                    if cut && !q.notices.contains(&Notice::QueryCut) {
+                        q.notices.push(Notice::QueryCut);
+                    }
+                }
                 "category" => q.category = clean(&v, MAX_FILTER_CHARS),
                 "condition" => {
                     if let Some(c) = CONDITIONS.iter().find(|c| **c == v.as_ref()) {
@@ -1556,6 +1584,10 @@ async fn load(
     slug: Option<String>,
 ) -> Result<Option<Arc<Found>>, AppError> {
     let key = format!("{}|{}|{}", locale.code(), req.path(), req.query_string());
+    // Held until the answer is in: a client's searches beyond its share wait for none
+    // of the pool's connections.
+    let client = crate::web::client::ip(req, state.config.trust_proxy);
+    let _pass = state.searches.enter(&client).ok_or(AppError::Busy)?;
     let mut q = SearchQuery::parse(req.query_string(), locale);
     // On a category page the path names the category; `category=` does not override it.
     if slug.is_some() {
@@ -1701,6 +1733,19 @@ mod tests {
         assert_eq!(q.attrs, vec![("size".to_string(), "M".to_string())]);
         assert!(q.ships && !q.pickup);
         assert_eq!(q.notices, vec![Notice::MinInvalid("price-invalid")]);
+    }
+
+    #[test]
+    fn long_queries_are_cut_and_said_so() {
+        let words: Vec<String> = (0..20).map(|i| format!("w{i}")).collect();
+        let q = SearchQuery::parse(&format!("q={}", words.join("+")), Locale::En);
+        assert_eq!(q.q, words[..MAX_QUERY_WORDS].join(" "));
+        assert_eq!(q.notices, vec![Notice::QueryCut]);
+        let q = SearchQuery::parse(&format!("q={}", "x".repeat(500)), Locale::En);
+        assert_eq!(q.q.chars().count(), MAX_QUERY_CHARS);
+        assert_eq!(q.notices, vec![Notice::QueryCut]);
+        let q = SearchQuery::parse("q=+red++bike+", Locale::En);
+        assert_eq!((q.q.as_str(), q.notices.len()), ("red bike", 0));
     }
 
     #[test]

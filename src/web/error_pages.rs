@@ -54,12 +54,17 @@ pub async fn middleware(
         .get(super::error::REASON_HEADER)
         .is_some_and(|v| v.as_bytes() == b"unverified");
     let mut page = page_for(ctx, status, retry_after, unverified);
-    if old
+    match old
         .headers()
         .get(super::error::REASON_HEADER)
-        .is_some_and(|v| v.as_bytes() == super::hygiene::REASON.as_bytes())
+        .map(|v| v.as_bytes())
     {
-        page.message = page.ctx.t("hygiene-refused-text");
+        Some(r) if r == super::hygiene::REASON.as_bytes() => {
+            page.message = page.ctx.t("hygiene-refused-text");
+        }
+        Some(b"slow") => page.message = page.ctx.t("error-slow-text"),
+        Some(b"busy") => page.message = page.ctx.t("error-busy-text"),
+        _ => {}
     }
     let mut resp = HttpResponse::build(status);
     resp.content_type("text/html; charset=utf-8")
