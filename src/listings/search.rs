@@ -472,8 +472,9 @@ pub fn href(path: &str, pairs: &[(String, String)]) -> String {
 
 // ---- SQL assembled from fixed text and binds -----------------------------------------
 
-/// A value bound to a placeholder.
-#[derive(Clone, Debug)]
+/// A value bound to a placeholder. Its `Debug` is an SQL literal of the value, so
+/// `statements::note` can hand the test statements it can `EXPLAIN EXECUTE`.
+#[derive(Clone)]
 enum Bind {
     Text(String),
     Texts(Vec<String>),
@@ -484,6 +485,61 @@ enum Bind {
     Time(DateTime<Utc>),
     Json(serde_json::Value),
 }
+
+fn quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "''"))
+}
+
+impl std::fmt::Debug for Bind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let list = |items: Vec<String>, ty: &str| {
+            if items.is_empty() {
+                format!("'{{}}'::{ty}[]")
+            } else {
+                format!("ARRAY[{}]::{ty}[]", items.join(", "))
+            }
+        };
+        match self {
+            Bind::Text(v) => write!(f, "{}::text", quote(v)),
+            Bind::Texts(v) => f.write_str(&list(v.iter().map(|x| quote(x)).collect(), "text")),
+            Bind::Int(v) => write!(f, "{v}::int4"),
+            Bind::Ints(v) => f.write_str(&list(v.iter().map(|x| x.to_string()).collect(), "int4")),
+            Bind::BigInt(v) => write!(f, "{v}::int8"),
+            // `{:?}` of a float reads back as the same float.
+            Bind::Float(v) => write!(f, "'{v:?}'::real"),
+            Bind::Time(v) => write!(f, "{}::timestamptz", quote(&v.to_rfc3339())),
+            Bind::Json(v) => write!(f, "{}::jsonb", quote(&v.to_string())),
+        }
+    }
+}
+
+/// Each variant binds as its SQL type; a variant pushed as another type is a bug here.
+macro_rules! bind_to_sql {
+    ($($variant:ident => $sql:ty),* $(,)?) => {$(
+        impl diesel::serialize::ToSql<$sql, Pg> for Bind {
+            fn to_sql<'b>(
+                &'b self,
+                out: &mut diesel::serialize::Output<'b, '_, Pg>,
+            ) -> diesel::serialize::Result {
+                match self {
+                    Bind::$variant(v) => diesel::serialize::ToSql::<$sql, Pg>::to_sql(v, out),
+                    _ => Err("bind of another type".into()),
+                }
+            }
+        }
+    )*};
+}
+
+bind_to_sql!(
+    Text => Text,
+    Texts => Array<Text>,
+    Int => Integer,
+    Ints => Array<Integer>,
+    BigInt => BigInt,
+    Float => Float,
+    Time => Timestamptz,
+    Json => Jsonb,
+);
 
 #[derive(Clone, Debug)]
 enum Piece {
@@ -540,14 +596,14 @@ impl QueryFragment<Pg> for Conditions {
         for p in &self.pieces {
             match p {
                 Piece::Sql(s) => out.push_sql(s),
-                Piece::Bind(Bind::Text(v)) => out.push_bind_param::<Text, _>(v)?,
-                Piece::Bind(Bind::Texts(v)) => out.push_bind_param::<Array<Text>, _>(v)?,
-                Piece::Bind(Bind::Int(v)) => out.push_bind_param::<Integer, _>(v)?,
-                Piece::Bind(Bind::Ints(v)) => out.push_bind_param::<Array<Integer>, _>(v)?,
-                Piece::Bind(Bind::BigInt(v)) => out.push_bind_param::<BigInt, _>(v)?,
-                Piece::Bind(Bind::Float(v)) => out.push_bind_param::<Float, _>(v)?,
-                Piece::Bind(Bind::Time(v)) => out.push_bind_param::<Timestamptz, _>(v)?,
-                Piece::Bind(Bind::Json(v)) => out.push_bind_param::<Jsonb, _>(v)?,
+                Piece::Bind(b @ Bind::Text(_)) => out.push_bind_param::<Text, _>(b)?,
+                Piece::Bind(b @ Bind::Texts(_)) => out.push_bind_param::<Array<Text>, _>(b)?,
+                Piece::Bind(b @ Bind::Int(_)) => out.push_bind_param::<Integer, _>(b)?,
+                Piece::Bind(b @ Bind::Ints(_)) => out.push_bind_param::<Array<Integer>, _>(b)?,
+                Piece::Bind(b @ Bind::BigInt(_)) => out.push_bind_param::<BigInt, _>(b)?,
+                Piece::Bind(b @ Bind::Float(_)) => out.push_bind_param::<Float, _>(b)?,
+                Piece::Bind(b @ Bind::Time(_)) => out.push_bind_param::<Timestamptz, _>(b)?,
+                Piece::Bind(b @ Bind::Json(_)) => out.push_bind_param::<Jsonb, _>(b)?,
             }
         }
         out.push_sql(")");
@@ -612,6 +668,18 @@ fn rank_expr(words: &str) -> Rank {
     push_tsquery(&mut c, words);
     c.sql(")");
     Rank(c)
+}
+
+/// Lets the plan regression test see a statement before it runs (`statements`).
+trait Noted: Sized {
+    fn noted(self) -> Self;
+}
+
+impl<Q: QueryFragment<Pg>> Noted for Q {
+    fn noted(self) -> Self {
+        super::statements::note(&self);
+        self
+    }
 }
 
 // ---- the search ---------------------------------------------------------------------
@@ -973,6 +1041,7 @@ fn page(
             rank: None,
             limit: PAGE_SIZE + 1,
         }
+        .noted()
         .load(conn)?;
         if rows.len() as i64 > PAGE_SIZE {
             rows.truncate(PAGE_SIZE as usize);
@@ -1001,12 +1070,15 @@ fn page(
     let mut cards: Vec<ListingCard> = match sort {
         Sort::PriceAsc => query
             .order((price_key(few).asc(), listings::id.asc()))
+            .noted()
             .load(conn)?,
         Sort::PriceDesc => query
             .order((price_key(few).desc(), listings::id.desc()))
+            .noted()
             .load(conn)?,
         Sort::Newest | Sort::Relevance => query
             .order((date_key(few).desc(), listings::id.desc()))
+            .noted()
             .load(conn)?,
     };
     let next = if cards.len() as i64 > PAGE_SIZE {
@@ -1054,12 +1126,15 @@ fn merged_page(
         rows.extend(match sort {
             Sort::PriceAsc => query
                 .order((listings::price_minor.asc(), listings::id.asc()))
+                .noted()
                 .load::<(i64, Option<DateTime<Utc>>, i64)>(conn)?,
             Sort::PriceDesc => query
                 .order((listings::price_minor.desc(), listings::id.desc()))
+                .noted()
                 .load(conn)?,
             Sort::Newest | Sort::Relevance => query
                 .order((listings::published_at.desc(), listings::id.desc()))
+                .noted()
                 .load(conn)?,
         });
     }
@@ -1143,6 +1218,7 @@ fn relevance_page(
         .order((rank_expr(words).desc(), listings::id.desc()))
         .limit(PAGE_SIZE + 1)
         .select((listings::id, rank_expr(words)))
+        .noted()
         .load(conn)?;
     let next = if rows.len() as i64 > PAGE_SIZE {
         rows.truncate(PAGE_SIZE as usize);
@@ -1190,6 +1266,7 @@ fn window_rows(
         rank: Some(rank_expr(words)),
         limit: RANK_WINDOW + 1,
     }
+    .noted()
     .load(conn)?;
     if walked.len() as i64 > RANK_WINDOW {
         return Ok(walked
@@ -1204,6 +1281,7 @@ fn window_rows(
         .order((date_key(true).desc(), listings::id.desc()))
         .limit(RANK_WINDOW + 1)
         .select((listings::id, listings::published_at, rank_expr(words)))
+        .noted()
         .load(conn)
 }
 
@@ -1343,6 +1421,7 @@ fn counts(
     let rows: Vec<(i32, i64)> = CappedCounts {
         filter: conditions(q, words, scope, !scope.count_all_categories),
     }
+    .noted()
     .load(conn)?;
     let seen: i64 = rows.iter().map(|(_, n)| n).sum();
     let capped = seen > COUNT_CAP;
@@ -1365,6 +1444,7 @@ fn counts(
         let own: Vec<(i32, i64)> = CappedCounts {
             filter: conditions(q, words, scope, true),
         }
+        .noted()
         .load(conn)?;
         let n: i64 = own.iter().map(|(_, n)| n).sum();
         Count {

@@ -15,6 +15,7 @@ mod money;
 mod ops;
 mod orders;
 mod photos;
+mod plans;
 mod production;
 mod search;
 mod seed;
