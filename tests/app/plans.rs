@@ -392,7 +392,19 @@ async fn slow_searches_answer_503_and_a_client_runs_few_at_once() {
         let u = app.url("/search?q=lamp");
         tokio::spawn(async move { TestApp::read(client.get(u).send().await.expect("get")).await })
     };
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // The first search holds its place once its statement waits on the lock.
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while app
+        .count(
+            "SELECT count(*) AS n FROM pg_stat_activity \
+             WHERE wait_event_type = 'Lock' AND datname = current_database()",
+        )
+        .await
+        == 0
+    {
+        assert!(std::time::Instant::now() < deadline, "search never waited");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     let second = app.get("/search?q=chair").await;
     second
         .assert_status(429)
