@@ -82,6 +82,12 @@ pub struct Config {
     /// How long public page data (home, category tree, search results, listing pages)
     /// is reused by this process; zero turns the caches off.
     pub cache_ttl: Duration,
+    /// Longest a page's SQL statement may run (the job worker gets
+    /// `worker_statement_timeout`).
+    pub statement_timeout: Duration,
+    pub worker_statement_timeout: Duration,
+    /// Searches one client address may have running at once in this process.
+    pub searches_per_client: usize,
     pub orders: OrderRules,
     pub payments: PaymentSettings,
 }
@@ -208,6 +214,11 @@ impl Config {
             cpu_queue: num("PASAR_CPU_QUEUE", 16)? as usize,
             run_worker: get("PASAR_WORKER").is_none_or(|v| v != "0"),
             cache_ttl: Duration::from_millis(num("PASAR_CACHE_MS", 3000)?),
+            statement_timeout: Duration::from_millis(num("PASAR_STATEMENT_TIMEOUT_MS", 2000)?.max(1)),
+            worker_statement_timeout: Duration::from_millis(
+                num("PASAR_WORKER_STATEMENT_TIMEOUT_MS", 120_000)?.max(1),
+            ),
+            searches_per_client: num("PASAR_SEARCHES_PER_CLIENT", 4)?.max(1) as usize,
             orders: OrderRules {
                 protection_fee_bps: num("PASAR_PROTECTION_FEE_BPS", 500)?.min(5_000) as i64,
                 seller_fee_bps: num("PASAR_SELLER_FEE_BPS", 300)?.min(5_000) as i64,

@@ -41,6 +41,8 @@ pub struct AppState {
     pub payments: Arc<dyn orders::payments::PaymentProvider>,
     /// bcrypt and photo work, away from the blocking threads database calls use.
     pub cpu: Arc<web::cpu::CpuPool>,
+    /// Searches running per client address (`PASAR_SEARCHES_PER_CLIENT`).
+    pub searches: Arc<web::gate::Gate>,
 }
 
 /// A bound, not yet running server plus its job worker.
@@ -84,6 +86,7 @@ impl Application {
                 config.cpu_threads,
                 config.cpu_queue,
             )?),
+            searches: web::gate::Gate::new(config.searches_per_client),
         });
         let key = Key::derive_from(&config.secret.0);
         let production = config.is_production();

@@ -122,7 +122,11 @@ async fn main() -> anyhow::Result<()> {
             if demo {
                 seed_demo(&url, &config)?;
             }
-            let pool = db::pool(&url, config.pool_size);
+            let budget = db::Budget {
+                statement_timeout: config.statement_timeout,
+                ..db::Budget::default()
+            };
+            let pool = db::pool_with(&url, config.pool_size, budget);
             let addr = config.addr;
             let base = config.base_url.clone();
             let app = pasar::Application::build(config, pool)?;

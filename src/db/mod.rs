@@ -19,15 +19,43 @@ pub type DbConn = PooledConnection<ConnectionManager<PgConnection>>;
 
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 
-/// Sets per-connection limits so one slow query cannot hold a connection for ever.
+/// What one statement of a pooled connection may cost, and how it is planned.
+#[derive(Clone, Copy, Debug)]
+pub struct Budget {
+    /// Longest a statement may run; a page's queries give up long before a visitor
+    /// would, so a costly GET cannot hold a connection while others wait for one.
+    pub statement_timeout: Duration,
+    /// `plan_cache_mode = force_custom_plan`: diesel prepares its statements, and after
+    /// five executions PostgreSQL may switch one to a generic plan that ignores the
+    /// values (see docs/decisions.md). Off only to show what that costs.
+    pub custom_plans: bool,
+}
+
+impl Default for Budget {
+    fn default() -> Budget {
+        Budget {
+            statement_timeout: Duration::from_millis(2_000),
+            custom_plans: true,
+        }
+    }
+}
+
+/// Sets the budget on every new connection of the pool.
 #[derive(Debug)]
-struct ConnectionSetup;
+struct ConnectionSetup(Budget);
 
 impl CustomizeConnection<PgConnection, diesel::r2d2::Error> for ConnectionSetup {
     fn on_acquire(&self, conn: &mut PgConnection) -> Result<(), diesel::r2d2::Error> {
-        conn.batch_execute(
-            "SET statement_timeout = '10s'; SET application_name = 'pasar'; SET TIME ZONE 'UTC'",
-        )
+        let plans = if self.0.custom_plans {
+            "force_custom_plan"
+        } else {
+            "auto"
+        };
+        conn.batch_execute(&format!(
+            "SET statement_timeout = {}; SET plan_cache_mode = {plans}; \
+             SET application_name = 'pasar'; SET TIME ZONE 'UTC'",
+            self.0.statement_timeout.as_millis().max(1)
+        ))
         .map_err(diesel::r2d2::Error::QueryError)
     }
 }
@@ -35,12 +63,17 @@ impl CustomizeConnection<PgConnection, diesel::r2d2::Error> for ConnectionSetup 
 /// Builds the pool without connecting, so a server can start while the database is
 /// still coming up and answer 503 until it does.
 pub fn pool(url: &str, size: u32) -> DbPool {
+    pool_with(url, size, Budget::default())
+}
+
+/// `pool` with another budget (the server's configured one).
+pub fn pool_with(url: &str, size: u32, budget: Budget) -> DbPool {
     Pool::builder()
         .max_size(size)
         .min_idle(Some(1))
         .connection_timeout(Duration::from_secs(3))
         .test_on_check_out(true)
-        .connection_customizer(Box::new(ConnectionSetup))
+        .connection_customizer(Box::new(ConnectionSetup(budget)))
         .build_unchecked(ConnectionManager::new(url))
 }
 
@@ -85,6 +118,24 @@ where
     T: Send + 'static,
 {
     run(pool, move |conn| conn.transaction(f)).await
+}
+
+/// `transaction` with a longer statement budget than pages get, for the job worker
+/// (rebuilding the search vocabulary reads every listing). `SET LOCAL` ends with the
+/// transaction, so the pooled connection keeps the page budget.
+pub async fn transaction_long<T, F>(pool: &DbPool, timeout: Duration, f: F) -> Result<T, AppError>
+where
+    F: FnOnce(&mut PgConnection) -> Result<T, AppError> + Send + 'static,
+    T: Send + 'static,
+{
+    transaction(pool, move |conn| {
+        conn.batch_execute(&format!(
+            "SET LOCAL statement_timeout = {}",
+            timeout.as_millis().max(1)
+        ))?;
+        f(conn)
+    })
+    .await
 }
 
 /// Connects once, outside the pool (CLI commands and start-up).

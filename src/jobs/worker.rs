@@ -34,7 +34,11 @@ impl Worker {
             if *stop.borrow() {
                 break;
             }
-            let claimed = db::run(&self.pool, |conn| Ok(queue::claim(conn)?)).await;
+            let claimed =
+                db::transaction_long(&self.pool, self.config.worker_statement_timeout, |conn| {
+                    Ok(queue::claim(conn)?)
+                })
+                .await;
             match claimed {
                 Ok(Some(job)) => {
                     self.execute(job).await;
@@ -45,25 +49,36 @@ impl Worker {
             }
             if last_prune.elapsed() > Duration::from_secs(600) {
                 last_prune = Instant::now();
-                let _ = db::run(&self.pool, |conn| Ok(crate::web::rate_limit::prune(conn)?)).await;
+                let _ = db::transaction_long(
+                    &self.pool,
+                    self.config.worker_statement_timeout,
+                    |conn| Ok(crate::web::rate_limit::prune(conn)?),
+                )
+                .await;
             }
             if last_words.elapsed() > Duration::from_secs(3600) {
                 last_words = Instant::now();
-                let r = db::run(&self.pool, |conn| {
-                    Ok(crate::listings::search::refresh_search_words(conn)?)
-                })
+                let r = db::transaction_long(
+                    &self.pool,
+                    self.config.worker_statement_timeout,
+                    |conn| Ok(crate::listings::search::refresh_search_words(conn)?),
+                )
                 .await;
                 if let Err(e) = r {
                     tracing::warn!(error = %e, "could not rebuild the search vocabulary");
                 }
                 let storage = self.storage.clone();
-                let swept = db::run(&self.pool, move |conn| {
-                    Ok(crate::listings::photos::sweep_abandoned(
-                        conn,
-                        storage.as_ref(),
-                        ABANDONED_AFTER,
-                    )?)
-                })
+                let swept = db::transaction_long(
+                    &self.pool,
+                    self.config.worker_statement_timeout,
+                    move |conn| {
+                        Ok(crate::listings::photos::sweep_abandoned(
+                            conn,
+                            storage.as_ref(),
+                            ABANDONED_AFTER,
+                        )?)
+                    },
+                )
                 .await;
                 match swept {
                     Ok(n) if n > 0 => {
@@ -90,9 +105,11 @@ impl Worker {
             kind if crate::orders::runs_job(kind) => {
                 let cfg = self.config.clone();
                 let (kind, payload) = (job.kind.clone(), job.payload.clone());
-                db::run(&self.pool, move |conn| {
-                    crate::orders::run_job(conn, &cfg, &kind, &payload)
-                })
+                db::transaction_long(
+                    &self.pool,
+                    self.config.worker_statement_timeout,
+                    move |conn| crate::orders::run_job(conn, &cfg, &kind, &payload),
+                )
                 .await
                 .map_err(|e| e.to_string())
             }
@@ -102,18 +119,29 @@ impl Worker {
         let max = self.config.job_max_attempts;
         let id = job.id;
         let outcome = match result {
-            Ok(()) => db::run(&self.pool, move |conn| Ok(queue::complete(conn, id)?)).await,
+            Ok(()) => {
+                db::transaction_long(
+                    &self.pool,
+                    self.config.worker_statement_timeout,
+                    move |conn| Ok(queue::complete(conn, id)?),
+                )
+                .await
+            }
             Err(error) => {
                 let job2 = job.clone();
                 let email_id = email_id(&job);
                 let err2 = error.clone();
-                let res = db::run(&self.pool, move |conn| {
-                    let last = queue::fail(conn, &job2, &err2, backoff, max)?;
-                    if let Some(eid) = email_id {
-                        outbox::mark_attempt_failed(conn, eid, &err2, last)?;
-                    }
-                    Ok(last)
-                })
+                let res = db::transaction_long(
+                    &self.pool,
+                    self.config.worker_statement_timeout,
+                    move |conn| {
+                        let last = queue::fail(conn, &job2, &err2, backoff, max)?;
+                        if let Some(eid) = email_id {
+                            outbox::mark_attempt_failed(conn, eid, &err2, last)?;
+                        }
+                        Ok(last)
+                    },
+                )
                 .await;
                 match res {
                     Ok(true) => {
@@ -135,16 +163,24 @@ impl Worker {
 
     async fn send_email(&self, job: &Job) -> Result<(), String> {
         let id = email_id(job).ok_or("payload has no email_id")?;
-        let email = db::run(&self.pool, move |conn| Ok(outbox::find(conn, id)?))
-            .await
-            .map_err(|e| e.to_string())?;
+        let email = db::transaction_long(
+            &self.pool,
+            self.config.worker_statement_timeout,
+            move |conn| Ok(outbox::find(conn, id)?),
+        )
+        .await
+        .map_err(|e| e.to_string())?;
         if email.status == "sent" {
             return Ok(());
         }
         self.transport.send(&self.config.mail_from, &email).await?;
-        db::run(&self.pool, move |conn| Ok(outbox::mark_sent(conn, id)?))
-            .await
-            .map_err(|e: AppError| e.to_string())?;
+        db::transaction_long(
+            &self.pool,
+            self.config.worker_statement_timeout,
+            move |conn| Ok(outbox::mark_sent(conn, id)?),
+        )
+        .await
+        .map_err(|e: AppError| e.to_string())?;
         tracing::info!(email.id = id, email.kind = %email.kind, "email sent");
         Ok(())
     }
@@ -157,14 +193,18 @@ impl Worker {
             .ok_or("no user_id")?;
         let grace = self.config.deletion_grace;
         let storage = self.storage.clone();
-        let purged = db::run(&self.pool, move |conn| {
-            Ok(crate::accounts::deletion::purge_if_due(
-                conn,
-                storage.as_ref(),
-                user_id,
-                grace,
-            )?)
-        })
+        let purged = db::transaction_long(
+            &self.pool,
+            self.config.worker_statement_timeout,
+            move |conn| {
+                Ok(crate::accounts::deletion::purge_if_due(
+                    conn,
+                    storage.as_ref(),
+                    user_id,
+                    grace,
+                )?)
+            },
+        )
         .await
         .map_err(|e| e.to_string())?;
         if purged {
@@ -195,9 +235,11 @@ impl Worker {
             .and_then(|v| v.as_str())
             .map(str::to_string)
             .unwrap_or_else(|| format!("refund-job-{}", job.id));
-        let payment = db::run(&self.pool, move |conn| {
-            Ok(crate::orders::payments::find(conn, payment_id)?)
-        })
+        let payment = db::transaction_long(
+            &self.pool,
+            self.config.worker_statement_timeout,
+            move |conn| Ok(crate::orders::payments::find(conn, payment_id)?),
+        )
         .await
         .map_err(|e| e.to_string())?;
         self.payments
@@ -216,9 +258,11 @@ impl Worker {
             .get("payment_id")
             .and_then(|v| v.as_i64())
             .ok_or("no payment_id")?;
-        let payment = db::run(&self.pool, move |conn| {
-            Ok(crate::orders::payments::find(conn, payment_id)?)
-        })
+        let payment = db::transaction_long(
+            &self.pool,
+            self.config.worker_statement_timeout,
+            move |conn| Ok(crate::orders::payments::find(conn, payment_id)?),
+        )
         .await
         .map_err(|e| e.to_string())?;
         // A payment of a provider no longer configured cannot be reached from here.

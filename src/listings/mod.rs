@@ -11,6 +11,7 @@ pub mod price;
 pub mod routes;
 pub mod search;
 pub mod search_views;
+pub mod statements;
 pub mod storage;
 pub mod view_count;
 pub mod views;

@@ -41,6 +41,9 @@ const FEW_RESULTS: i64 = 3;
 /// Longest search text kept (longer is cut): enough for any real query, and it bounds
 /// the work of parsing and correcting it.
 const MAX_QUERY_CHARS: usize = 200;
+/// Most search words kept: each is one more tsquery term for every row the full-text
+/// index returns, and one more typo-correction lookup.
+pub const MAX_QUERY_WORDS: usize = 12;
 /// Longest city, country or attribute value accepted as a filter.
 const MAX_FILTER_CHARS: usize = 80;
 /// Trigram similarity a stored word needs to be a candidate for a mistyped one. pg_trgm's
@@ -210,6 +213,9 @@ pub enum Notice {
     RangeInverted,
     /// `category=` names no category: all categories are searched.
     UnknownCategory(String),
+    /// The search text was longer than `MAX_QUERY_CHARS` or `MAX_QUERY_WORDS`: only
+    /// its beginning is searched.
+    QueryCut,
 }
 
 /// The parsed query string of `/search` and `/c/{slug}`. Raw texts are kept as typed,
@@ -262,6 +268,22 @@ fn clean(raw: &str, max: usize) -> String {
     s.trim().to_string()
 }
 
+/// The search text cut to `MAX_QUERY_WORDS` words and `MAX_QUERY_CHARS` characters, and
+/// whether anything was cut.
+fn bounded_query(raw: &str) -> (String, bool) {
+    let full = clean(raw, usize::MAX);
+    let words: Vec<&str> = full.split(' ').collect();
+    let kept = words
+        .iter()
+        .take(MAX_QUERY_WORDS)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = clean(&kept, MAX_QUERY_CHARS);
+    let cut = text.len() < full.len();
+    (text, cut)
+}
+
 fn truthy(v: &str) -> bool {
     matches!(v, "1" | "on" | "true" | "yes")
 }
@@ -293,7 +315,13 @@ impl SearchQuery {
         // Lossy decoding: broken percent-escapes or UTF-8 never turn into a 400.
         for (k, v) in url::form_urlencoded::parse(query_string.as_bytes()) {
             match k.as_ref() {
-                "q" => q.q = clean(&v, MAX_QUERY_CHARS),
+                "q" => {
+                    let (text, cut) = bounded_query(&v);
+                    q.q = text;
+                    if cut && !q.notices.contains(&Notice::QueryCut) {
+                        q.notices.push(Notice::QueryCut);
+                    }
+                }
                 "category" => q.category = clean(&v, MAX_FILTER_CHARS),
                 "condition" => {
                     if let Some(c) = CONDITIONS.iter().find(|c| **c == v.as_ref()) {
@@ -444,8 +472,9 @@ pub fn href(path: &str, pairs: &[(String, String)]) -> String {
 
 // ---- SQL assembled from fixed text and binds -----------------------------------------
 
-/// A value bound to a placeholder.
-#[derive(Clone, Debug)]
+/// A value bound to a placeholder. Its `Debug` is an SQL literal of the value, so
+/// `statements::note` can hand the test statements it can `EXPLAIN EXECUTE`.
+#[derive(Clone)]
 enum Bind {
     Text(String),
     Texts(Vec<String>),
@@ -456,6 +485,61 @@ enum Bind {
     Time(DateTime<Utc>),
     Json(serde_json::Value),
 }
+
+fn quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "''"))
+}
+
+impl std::fmt::Debug for Bind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let list = |items: Vec<String>, ty: &str| {
+            if items.is_empty() {
+                format!("'{{}}'::{ty}[]")
+            } else {
+                format!("ARRAY[{}]::{ty}[]", items.join(", "))
+            }
+        };
+        match self {
+            Bind::Text(v) => write!(f, "{}::text", quote(v)),
+            Bind::Texts(v) => f.write_str(&list(v.iter().map(|x| quote(x)).collect(), "text")),
+            Bind::Int(v) => write!(f, "{v}::int4"),
+            Bind::Ints(v) => f.write_str(&list(v.iter().map(|x| x.to_string()).collect(), "int4")),
+            Bind::BigInt(v) => write!(f, "{v}::int8"),
+            // `{:?}` of a float reads back as the same float.
+            Bind::Float(v) => write!(f, "'{v:?}'::real"),
+            Bind::Time(v) => write!(f, "{}::timestamptz", quote(&v.to_rfc3339())),
+            Bind::Json(v) => write!(f, "{}::jsonb", quote(&v.to_string())),
+        }
+    }
+}
+
+/// Each variant binds as its SQL type; a variant pushed as another type is a bug here.
+macro_rules! bind_to_sql {
+    ($($variant:ident => $sql:ty),* $(,)?) => {$(
+        impl diesel::serialize::ToSql<$sql, Pg> for Bind {
+            fn to_sql<'b>(
+                &'b self,
+                out: &mut diesel::serialize::Output<'b, '_, Pg>,
+            ) -> diesel::serialize::Result {
+                match self {
+                    Bind::$variant(v) => diesel::serialize::ToSql::<$sql, Pg>::to_sql(v, out),
+                    _ => Err("bind of another type".into()),
+                }
+            }
+        }
+    )*};
+}
+
+bind_to_sql!(
+    Text => Text,
+    Texts => Array<Text>,
+    Int => Integer,
+    Ints => Array<Integer>,
+    BigInt => BigInt,
+    Float => Float,
+    Time => Timestamptz,
+    Json => Jsonb,
+);
 
 #[derive(Clone, Debug)]
 enum Piece {
@@ -512,14 +596,14 @@ impl QueryFragment<Pg> for Conditions {
         for p in &self.pieces {
             match p {
                 Piece::Sql(s) => out.push_sql(s),
-                Piece::Bind(Bind::Text(v)) => out.push_bind_param::<Text, _>(v)?,
-                Piece::Bind(Bind::Texts(v)) => out.push_bind_param::<Array<Text>, _>(v)?,
-                Piece::Bind(Bind::Int(v)) => out.push_bind_param::<Integer, _>(v)?,
-                Piece::Bind(Bind::Ints(v)) => out.push_bind_param::<Array<Integer>, _>(v)?,
-                Piece::Bind(Bind::BigInt(v)) => out.push_bind_param::<BigInt, _>(v)?,
-                Piece::Bind(Bind::Float(v)) => out.push_bind_param::<Float, _>(v)?,
-                Piece::Bind(Bind::Time(v)) => out.push_bind_param::<Timestamptz, _>(v)?,
-                Piece::Bind(Bind::Json(v)) => out.push_bind_param::<Jsonb, _>(v)?,
+                Piece::Bind(b @ Bind::Text(_)) => out.push_bind_param::<Text, _>(b)?,
+                Piece::Bind(b @ Bind::Texts(_)) => out.push_bind_param::<Array<Text>, _>(b)?,
+                Piece::Bind(b @ Bind::Int(_)) => out.push_bind_param::<Integer, _>(b)?,
+                Piece::Bind(b @ Bind::Ints(_)) => out.push_bind_param::<Array<Integer>, _>(b)?,
+                Piece::Bind(b @ Bind::BigInt(_)) => out.push_bind_param::<BigInt, _>(b)?,
+                Piece::Bind(b @ Bind::Float(_)) => out.push_bind_param::<Float, _>(b)?,
+                Piece::Bind(b @ Bind::Time(_)) => out.push_bind_param::<Timestamptz, _>(b)?,
+                Piece::Bind(b @ Bind::Json(_)) => out.push_bind_param::<Jsonb, _>(b)?,
             }
         }
         out.push_sql(")");
@@ -584,6 +668,18 @@ fn rank_expr(words: &str) -> Rank {
     push_tsquery(&mut c, words);
     c.sql(")");
     Rank(c)
+}
+
+/// Lets the plan regression test see a statement before it runs (`statements`).
+trait Noted: Sized {
+    fn noted(self) -> Self;
+}
+
+impl<Q: QueryFragment<Pg>> Noted for Q {
+    fn noted(self) -> Self {
+        super::statements::note(&self);
+        self
+    }
 }
 
 // ---- the search ---------------------------------------------------------------------
@@ -945,6 +1041,7 @@ fn page(
             rank: None,
             limit: PAGE_SIZE + 1,
         }
+        .noted()
         .load(conn)?;
         if rows.len() as i64 > PAGE_SIZE {
             rows.truncate(PAGE_SIZE as usize);
@@ -973,12 +1070,15 @@ fn page(
     let mut cards: Vec<ListingCard> = match sort {
         Sort::PriceAsc => query
             .order((price_key(few).asc(), listings::id.asc()))
+            .noted()
             .load(conn)?,
         Sort::PriceDesc => query
             .order((price_key(few).desc(), listings::id.desc()))
+            .noted()
             .load(conn)?,
         Sort::Newest | Sort::Relevance => query
             .order((date_key(few).desc(), listings::id.desc()))
+            .noted()
             .load(conn)?,
     };
     let next = if cards.len() as i64 > PAGE_SIZE {
@@ -1026,12 +1126,15 @@ fn merged_page(
         rows.extend(match sort {
             Sort::PriceAsc => query
                 .order((listings::price_minor.asc(), listings::id.asc()))
+                .noted()
                 .load::<(i64, Option<DateTime<Utc>>, i64)>(conn)?,
             Sort::PriceDesc => query
                 .order((listings::price_minor.desc(), listings::id.desc()))
+                .noted()
                 .load(conn)?,
             Sort::Newest | Sort::Relevance => query
                 .order((listings::published_at.desc(), listings::id.desc()))
+                .noted()
                 .load(conn)?,
         });
     }
@@ -1115,6 +1218,7 @@ fn relevance_page(
         .order((rank_expr(words).desc(), listings::id.desc()))
         .limit(PAGE_SIZE + 1)
         .select((listings::id, rank_expr(words)))
+        .noted()
         .load(conn)?;
     let next = if rows.len() as i64 > PAGE_SIZE {
         rows.truncate(PAGE_SIZE as usize);
@@ -1162,6 +1266,7 @@ fn window_rows(
         rank: Some(rank_expr(words)),
         limit: RANK_WINDOW + 1,
     }
+    .noted()
     .load(conn)?;
     if walked.len() as i64 > RANK_WINDOW {
         return Ok(walked
@@ -1176,6 +1281,7 @@ fn window_rows(
         .order((date_key(true).desc(), listings::id.desc()))
         .limit(RANK_WINDOW + 1)
         .select((listings::id, listings::published_at, rank_expr(words)))
+        .noted()
         .load(conn)
 }
 
@@ -1315,6 +1421,7 @@ fn counts(
     let rows: Vec<(i32, i64)> = CappedCounts {
         filter: conditions(q, words, scope, !scope.count_all_categories),
     }
+    .noted()
     .load(conn)?;
     let seen: i64 = rows.iter().map(|(_, n)| n).sum();
     let capped = seen > COUNT_CAP;
@@ -1337,6 +1444,7 @@ fn counts(
         let own: Vec<(i32, i64)> = CappedCounts {
             filter: conditions(q, words, scope, true),
         }
+        .noted()
         .load(conn)?;
         let n: i64 = own.iter().map(|(_, n)| n).sum();
         Count {
@@ -1556,6 +1664,13 @@ async fn load(
     slug: Option<String>,
 ) -> Result<Option<Arc<Found>>, AppError> {
     let key = format!("{}|{}|{}", locale.code(), req.path(), req.query_string());
+    // Held until the answer is in: a client's searches beyond its share wait for none
+    // of the pool's connections.
+    let client = crate::web::client::ip(req, state.config.trusted_proxies);
+    let _pass = state
+        .searches
+        .enter(&client)
+        .ok_or(AppError::SearchesBusy)?;
     let mut q = SearchQuery::parse(req.query_string(), locale);
     // On a category page the path names the category; `category=` does not override it.
     if slug.is_some() {
@@ -1701,6 +1816,19 @@ mod tests {
         assert_eq!(q.attrs, vec![("size".to_string(), "M".to_string())]);
         assert!(q.ships && !q.pickup);
         assert_eq!(q.notices, vec![Notice::MinInvalid("price-invalid")]);
+    }
+
+    #[test]
+    fn long_queries_are_cut_and_said_so() {
+        let words: Vec<String> = (0..20).map(|i| format!("w{i}")).collect();
+        let q = SearchQuery::parse(&format!("q={}", words.join("+")), Locale::En);
+        assert_eq!(q.q, words[..MAX_QUERY_WORDS].join(" "));
+        assert_eq!(q.notices, vec![Notice::QueryCut]);
+        let q = SearchQuery::parse(&format!("q={}", "x".repeat(500)), Locale::En);
+        assert_eq!(q.q.chars().count(), MAX_QUERY_CHARS);
+        assert_eq!(q.notices, vec![Notice::QueryCut]);
+        let q = SearchQuery::parse("q=+red++bike+", Locale::En);
+        assert_eq!((q.q.as_str(), q.notices.len()), ("red bike", 0));
     }
 
     #[test]

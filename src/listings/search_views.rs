@@ -267,6 +267,10 @@ pub fn build(
             Notice::MaxInvalid(key) => ctx.t1("search-max-invalid", "reason", ctx.t(key)),
             Notice::RangeInverted => ctx.t("search-range-inverted"),
             Notice::UnknownCategory(slug) => ctx.t1("search-category-unknown", "slug", slug),
+            Notice::QueryCut => {
+                let words = super::search::MAX_QUERY_WORDS as i64;
+                ctx.t1("search-query-cut", "words", words)
+            }
         })
         .collect();
     let min_invalid = q.notices.iter().any(|n| matches!(n, Notice::MinInvalid(_)));

@@ -26,6 +26,13 @@ pub enum AppError {
     /// The CPU pool's queue is full (a flood of password or photo work).
     #[error("busy")]
     Busy,
+    /// A statement ran out of its time budget (`PASAR_STATEMENT_TIMEOUT_MS`): 503, with
+    /// a page saying this search was too costly rather than that the site is down.
+    #[error("statement timed out")]
+    Slow,
+    /// This client already has as many searches running as it may (429).
+    #[error("too many searches at once")]
+    SearchesBusy,
     /// Signed in, but the email address is not confirmed yet (selling, buying and
     /// messaging need it).
     #[error("email not verified")]
@@ -49,6 +56,8 @@ impl AppError {
             AppError::TooLarge => AppError::TooLarge,
             AppError::TooMany(s) => AppError::TooMany(*s),
             AppError::Unavailable => AppError::Unavailable,
+            AppError::Slow => AppError::Slow,
+            AppError::SearchesBusy => AppError::SearchesBusy,
             AppError::Busy => AppError::Busy,
             AppError::Unverified => AppError::Unverified,
             AppError::LoginRequired(n) => AppError::LoginRequired(n.clone()),
@@ -65,8 +74,10 @@ impl ResponseError for AppError {
             AppError::Forbidden | AppError::Unverified => StatusCode::FORBIDDEN,
             AppError::Conflict => StatusCode::CONFLICT,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            AppError::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Unavailable | AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::TooMany(_) | AppError::SearchesBusy => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Unavailable | AppError::Busy | AppError::Slow => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             AppError::LoginRequired(_) => StatusCode::SEE_OTHER,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -95,6 +106,14 @@ impl ResponseError for AppError {
             AppError::Unverified => {
                 resp.insert_header((REASON_HEADER, "unverified"));
             }
+            AppError::Slow => {
+                resp.insert_header((header::RETRY_AFTER, "5"));
+                resp.insert_header((REASON_HEADER, "slow"));
+            }
+            AppError::SearchesBusy => {
+                resp.insert_header((header::RETRY_AFTER, "2"));
+                resp.insert_header((REASON_HEADER, "searches"));
+            }
             AppError::Busy => {
                 resp.insert_header((header::RETRY_AFTER, "2"));
                 resp.insert_header((REASON_HEADER, "busy"));
@@ -113,6 +132,16 @@ impl From<diesel::result::Error> for AppError {
             Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => AppError::Unavailable,
             Error::DatabaseError(DatabaseErrorKind::UnableToSendCommand, _) => {
                 AppError::Unavailable
+            }
+            // PostgreSQL's message (SQLSTATE 57014), which diesel does not classify; the
+            // server's lc_messages must stay English for this (the default).
+            Error::DatabaseError(DatabaseErrorKind::Unknown, ref info)
+                if info
+                    .message()
+                    .starts_with("canceling statement due to statement timeout") =>
+            {
+                tracing::warn!("statement timed out");
+                AppError::Slow
             }
             other => AppError::Internal(other.into()),
         }

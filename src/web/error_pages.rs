@@ -57,6 +57,11 @@ pub async fn middleware(
     if refused {
         page.message = page.ctx.t("hygiene-refused-text");
     }
+    match reason.map(|v| v.as_bytes()) {
+        Some(b"slow") => page.message = page.ctx.t("error-slow-text"),
+        Some(b"searches") => page.message = page.ctx.t("error-searches-text"),
+        _ => {}
+    }
     if busy {
         page.title = page.ctx.t("error-busy-title");
         page.message = page.ctx.t("error-busy-text");

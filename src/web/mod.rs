@@ -9,6 +9,7 @@ pub mod csrf;
 pub mod ctx;
 pub mod error;
 pub mod error_pages;
+pub mod gate;
 pub mod headers;
 pub mod hygiene;
 pub mod rate_limit;

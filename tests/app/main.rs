@@ -16,6 +16,7 @@ mod ops;
 mod orders;
 mod pages;
 mod photos;
+mod plans;
 mod production;
 mod search;
 mod security;
