@@ -1,4 +1,4 @@
-//! Settings read once from the environment, with development defaults (DESIGN.md,
+//! Settings read once from the environment, with development defaults (docs/architecture.md,
 //! "Configuration"). A bad variable stops start-up with its name in the message.
 
 use std::fmt;

@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use crate::db::schema::{dispute_evidence, disputes, order_events, orders, payments};
 
-/// Every status an order can be in (DESIGN.md, "Order life").
+/// Every status an order can be in (docs/architecture.md, "The order life").
 pub const STATUSES: [&str; 9] = [
     "pending_payment",
     "paid",

@@ -1,4 +1,4 @@
-//! The order life (DESIGN.md): `pending_payment -> paid -> shipped | received ->
+//! The order life (docs/architecture.md): `pending_payment -> paid -> shipped | received ->
 //! completed`, `pending_payment -> expired | cancelled`, `paid -> cancelled`. Every step
 //! is one function that locks the order, checks who acts (a stranger gets 404, the wrong
 //! party 403) and the current state (409), then writes the new state, the timeline event,

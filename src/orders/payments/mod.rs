@@ -1,4 +1,4 @@
-//! Payments through a `PaymentProvider` (DESIGN.md): `sandbox` by default, a hosted
+//! Payments through a `PaymentProvider` (docs/architecture.md): `sandbox` by default, a hosted
 //! payment page inside the app with test cards and a bank transfer; `stripe` (Checkout
 //! Sessions and a signed webhook) by configuration. Providers only move money outside;
 //! what it means for an order is decided here, once per provider event, in one
