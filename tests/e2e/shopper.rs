@@ -154,7 +154,12 @@ async fn shop_by_clicking(c: Client, base: String, javascript: bool) -> anyhow::
     see(&c, "Payment received").await?;
     // The card brand as it is written, and the platform not named twice in the history.
     see(&c, "Visa •••• 4242").await?;
-    let body = c.find(Locator::Css("body")).await?.text().await?;
+    let body = c
+        .wait()
+        .for_element(Locator::Css("body"))
+        .await?
+        .text()
+        .await?;
     anyhow::ensure!(!body.contains("Pasar Pasar"), "history says Pasar Pasar");
 
     click(&c, "a.logo").await?;
