@@ -107,8 +107,14 @@ where
         f(&mut conn)
     })
     .await
-    .map_err(|e| AppError::Internal(anyhow::anyhow!("blocking task failed: {e}")))?
+    .map_err(|e| AppError::Internal(BlockingFailed(e.to_string()).into()))?
 }
+
+/// The blocking pool did not run the work: the runtime is shutting down (or the task
+/// panicked). Typed so the job worker can tell it from a database that does not answer.
+#[derive(Debug, thiserror::Error)]
+#[error("blocking task failed: {0}")]
+pub struct BlockingFailed(pub String);
 
 /// `run` inside one transaction: everything `f` writes commits together or not at all
 /// (one transaction per use case).

@@ -45,6 +45,12 @@ impl Worker {
                     continue;
                 }
                 Ok(None) => {}
+                // No blocking threads left: the runtime is going away, and retrying would
+                // only spin until it is gone.
+                Err(AppError::Internal(e)) if e.downcast_ref::<db::BlockingFailed>().is_some() => {
+                    tracing::info!(reason = %e, "job worker stops");
+                    break;
+                }
                 Err(e) => tracing::warn!(error = %e, "job worker cannot reach the database"),
             }
             if last_prune.elapsed() > Duration::from_secs(600) {
