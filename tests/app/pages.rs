@@ -56,7 +56,7 @@ async fn live_results_bring_the_heading_and_title_of_the_new_words() {
         let heading = text_of(&page.body, "h1").expect("page heading");
         assert!(heading.contains("brass lamp"), "{heading}");
         assert_eq!(
-            text_of(&fragment.body, "h1#results-heading[hx-swap-oob]").as_deref(),
+            text_of(&fragment.body, "h1#results-heading[data-hx-swap-oob]").as_deref(),
             Some(heading.as_str()),
             "{path}"
         );
