@@ -239,7 +239,7 @@ async fn flush_views(
         let counts = views.take();
         if !counts.is_empty() {
             let result = db::run(&pool, move |conn| {
-                Ok(listings::manage::add_views(conn, &counts)?)
+                Ok(listings::view_count::add_views(conn, &counts)?)
             })
             .await;
             if let Err(e) = result {

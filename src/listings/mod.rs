@@ -2,16 +2,18 @@
 //! page and the seller's own list.
 
 pub mod categories;
-pub mod fields;
-pub mod manage;
+pub mod error;
+pub mod input;
 pub mod model;
 pub mod nearby;
 pub mod photos;
 pub mod price;
 pub mod routes;
+pub mod rules;
 pub mod search;
 pub mod search_views;
 pub mod statements;
+pub mod status;
 pub mod storage;
 pub mod view_count;
 pub mod views;

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
+use super::status::ListingStatus;
 use crate::db::schema::{listing_photos, listings, users};
 
 pub const CONDITIONS: [&str; 6] = [
@@ -14,7 +15,6 @@ pub const CONDITIONS: [&str; 6] = [
     "for_parts",
 ];
 pub const CURRENCIES: [&str; 3] = ["IDR", "EUR", "USD"];
-pub const STATUSES: [&str; 5] = ["draft", "active", "paused", "sold", "removed"];
 pub const MAX_PHOTOS: usize = 10;
 
 #[derive(Queryable, Selectable, Identifiable, Clone, Debug)]
@@ -35,7 +35,7 @@ pub struct Listing {
     pub city: String,
     pub country: String,
     pub attributes: serde_json::Value,
-    pub status: String,
+    pub status: ListingStatus,
     pub views: i64,
     pub favourites: i32,
     pub published_at: Option<DateTime<Utc>>,
@@ -83,7 +83,7 @@ pub struct ListingCard {
     pub currency: String,
     pub condition: String,
     pub city: String,
-    pub status: String,
+    pub status: ListingStatus,
     pub published_at: Option<DateTime<Utc>>,
     pub views: i64,
     pub favourites: i32,

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use diesel::sql_types::{Bool, Text};
 
 use super::model::{card_columns, ListingCard};
+use super::status::ListingStatus;
 use crate::db::schema::{listings, users};
 use crate::i18n::Locale;
 
@@ -121,7 +122,7 @@ pub fn newest(
         let mut q = listings::table
             .inner_join(users::table)
             .select(card_columns())
-            .filter(listings::status.eq("active"))
+            .filter(listings::status.eq(ListingStatus::Active))
             .into_boxed();
         if let Some(c) = category {
             q = q.filter(listings::category_id.eq(c));

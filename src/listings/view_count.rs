@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
+use diesel::prelude::*;
+
 #[derive(Default)]
 pub struct ViewCount(Mutex<HashMap<i64, i64>>);
 
@@ -22,4 +24,21 @@ impl ViewCount {
             Err(_) => Vec::new(),
         }
     }
+}
+
+/// Adds views counted in memory since the last flush (one statement for all).
+pub fn add_views(conn: &mut PgConnection, counts: &[(i64, i64)]) -> QueryResult<()> {
+    if counts.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<i64> = counts.iter().map(|(id, _)| *id).collect();
+    let ns: Vec<i64> = counts.iter().map(|(_, n)| *n).collect();
+    diesel::sql_query(
+        "UPDATE listings SET views = views + v.n \
+         FROM unnest($1::bigint[], $2::bigint[]) AS v(id, n) WHERE listings.id = v.id",
+    )
+    .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(ids)
+    .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(ns)
+    .execute(conn)
+    .map(|_| ())
 }

@@ -4,8 +4,9 @@ use askama::Template;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::categories::{AttrDef, Category, CategoryTree};
-use super::fields::ListingInput;
+use super::input::ListingInput;
 use super::model::{Listing, ListingCard, Photo, CONDITIONS, CURRENCIES};
+use super::status::ListingStatus;
 use crate::accounts::fields::FormErrors;
 use crate::web::Ctx;
 
@@ -24,7 +25,7 @@ pub struct ListingFormPage {
     pub ctx: Ctx,
     /// `None` when creating.
     pub listing_id: Option<i64>,
-    pub status: String,
+    pub status: ListingStatus,
     pub input: ListingInput,
     pub errors: FormErrors,
     pub tree: CategoryTree,
@@ -58,6 +59,11 @@ impl ListingFormPage {
 
     pub fn is_selected_category(&self, c: &Category) -> bool {
         self.input.category == c.id.to_string()
+    }
+
+    /// A draft is published by saving (the others stay as they are).
+    pub fn is_draft(&self) -> bool {
+        self.status == ListingStatus::Draft
     }
 }
 
@@ -143,6 +149,15 @@ impl ListingPage {
     pub fn holiday_date(&self) -> Option<String> {
         self.seller.holiday_until.map(|d| self.ctx.day(d))
     }
+
+    /// On sale: the buy form is offered (unless the seller is on holiday).
+    pub fn is_active(&self) -> bool {
+        self.listing.status == ListingStatus::Active
+    }
+
+    pub fn is_sold(&self) -> bool {
+        self.listing.status == ListingStatus::Sold
+    }
 }
 
 /// One row of "my listings".
@@ -150,21 +165,21 @@ impl ListingPage {
 #[template(path = "listings/mine.html")]
 pub struct MyListingsPage {
     pub ctx: Ctx,
-    pub tab: String,
+    pub tab: ListingStatus,
     /// (status, count) for every tab, in order.
-    pub tabs: Vec<(&'static str, i64)>,
+    pub tabs: Vec<(ListingStatus, i64)>,
     pub rows: Vec<ListingCard>,
     pub holiday_until: Option<NaiveDate>,
     pub today: NaiveDate,
 }
 
 impl MyListingsPage {
-    pub fn is_tab(&self, s: &str) -> bool {
-        self.tab == s
+    pub fn is_tab(&self, s: &ListingStatus) -> bool {
+        self.tab == *s
     }
 
-    pub fn is_danger(&self, to: &str) -> bool {
-        to == "removed"
+    pub fn is_danger(&self, to: &ListingStatus) -> bool {
+        *to == ListingStatus::Removed
     }
 
     pub fn holiday_date(&self) -> Option<String> {

@@ -117,7 +117,7 @@ pub fn buy(
     if leaving {
         return Ok(Err(Refusal::NotForSale));
     }
-    if crate::listings::manage::holiday_until(conn, listing.seller_id)?.is_some() {
+    if crate::listings::rules::holiday_until(conn, listing.seller_id)?.is_some() {
         return Ok(Err(Refusal::OnHoliday));
     }
     if !(1..=1_000).contains(&quantity) {

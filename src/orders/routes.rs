@@ -569,7 +569,7 @@ async fn add_evidence(
         disputes::may_add_evidence(conn, id, a)
     })
     .await?;
-    let form = photos::read_form_with(payload, 1).await?;
+    let form = crate::web::multipart::read(payload, &photos::upload::limits(1)).await?;
     let body = form.field("body").unwrap_or("").to_string();
     let input = ActionInput {
         body: body.clone(),

@@ -12,6 +12,7 @@ pub mod error_pages;
 pub mod gate;
 pub mod headers;
 pub mod hygiene;
+pub mod multipart;
 pub mod rate_limit;
 pub mod redirect;
 pub mod render;

@@ -1,10 +1,11 @@
-//! The sell/edit form: raw text fields in, a checked `ListingFields` (or the messages
-//! per field) out. Photos are handled by `photos`; their count is checked here.
+//! What the seller typed into the sell/edit form, and its check: raw text fields in, a
+//! checked `ListingFields` (or the messages per field) out. Photos are handled by
+//! `photos`; their count is checked here.
 
 use std::collections::HashMap;
 
 use super::categories::{AttrKind, CategoryTree};
-use super::model::{ListingFields, CONDITIONS, CURRENCIES, MAX_PHOTOS};
+use super::model::{Listing, ListingFields, CONDITIONS, CURRENCIES, MAX_PHOTOS};
 use super::price;
 use crate::accounts::fields::{plain_text, FormErrors};
 use crate::i18n::Locale;
@@ -60,6 +61,38 @@ impl ListingInput {
             }
         }
         input
+    }
+
+    /// The edit form of a saved listing, prices as the seller's language writes them.
+    pub fn of_listing(listing: &Listing, locale: Locale) -> ListingInput {
+        let attributes = listing
+            .attributes
+            .as_object()
+            .map(|obj| {
+                obj.iter()
+                    .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+                    .collect()
+            })
+            .unwrap_or_default();
+        ListingInput {
+            title: listing.title.clone(),
+            description: listing.description.clone(),
+            category: listing.category_id.to_string(),
+            condition: listing.condition.clone(),
+            price: price::to_input(listing.price_minor, locale, &listing.currency),
+            currency: listing.currency.clone(),
+            quantity: listing.quantity.to_string(),
+            ships: listing.ships,
+            shipping_price: match listing.shipping_minor {
+                Some(0) | None => String::new(),
+                Some(m) => price::to_input(m, locale, &listing.currency),
+            },
+            pickup: listing.pickup,
+            city: listing.city.clone(),
+            country: listing.country.clone(),
+            attributes,
+            action: String::new(),
+        }
     }
 
     pub fn publish(&self) -> bool {

@@ -1,23 +1,47 @@
-//! A seller's changes to listings, each one transaction: create, edit (with its photos),
-//! status changes, holiday mode.
+//! The rules of a seller's changes to listings: create, edit (with its photos), status
+//! changes, holiday mode. Each rule is one transaction of its own (it opens it, so a
+//! handler cannot forget it) and says why it refused with a `ListingError`.
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
-use super::model::{Listing, ListingFields};
+use super::error::ListingError;
+use super::model::{self, Listing, ListingFields, Photo};
+use super::status::ListingStatus;
 use crate::db::schema::{listing_photos, listings, users};
 
-/// Who asks for a change: only the owner or an admin may change a listing.
+type Rule<T> = Result<T, ListingError>;
+
+/// The member asking to change a listing: only its seller or an admin may.
 #[derive(Clone, Copy, Debug)]
-pub struct Actor {
+pub struct Editor {
     pub user_id: i64,
     pub admin: bool,
 }
 
-impl Actor {
+impl Editor {
     pub fn may_change(&self, listing: &Listing) -> bool {
-        self.admin || listing.seller_id == self.user_id
+        self.may_change_of(listing.seller_id)
     }
+
+    fn may_change_of(&self, seller_id: i64) -> bool {
+        self.admin || seller_id == self.user_id
+    }
+}
+
+/// A listing the editor may change, with its photos; a removed one or anyone else's is
+/// `NotFound` (private to them).
+pub fn editable(
+    conn: &mut PgConnection,
+    editor: Editor,
+    listing_id: i64,
+) -> Rule<(Listing, Vec<Photo>)> {
+    let listing = model::find(conn, listing_id)?;
+    if !editor.may_change(&listing) || listing.status == ListingStatus::Removed {
+        return Err(ListingError::NotFound);
+    }
+    let photos = model::photos_of(conn, listing_id)?;
+    Ok((listing, photos))
 }
 
 /// A photo of the listing after the edit: an existing row (by id) or a new stored key.
@@ -38,13 +62,17 @@ pub fn create(
     fields: &ListingFields,
     photos: &[PhotoRef],
     publish: bool,
-) -> QueryResult<i64> {
+) -> Rule<i64> {
     conn.transaction(|conn| {
         let id: i64 = diesel::insert_into(listings::table)
             .values((
                 fields,
                 listings::seller_id.eq(seller_id),
-                listings::status.eq(if publish { "active" } else { "draft" }),
+                listings::status.eq(if publish {
+                    ListingStatus::Active
+                } else {
+                    ListingStatus::Draft
+                }),
                 listings::published_at.eq(if publish {
                     Some(chrono::Utc::now())
                 } else {
@@ -83,7 +111,7 @@ pub fn update(
     stock_seen: Option<i32>,
     photos: &[PhotoRef],
     publish: bool,
-) -> QueryResult<Edited> {
+) -> Rule<Edited> {
     conn.transaction(|conn| {
         let current: Listing = listings::table
             .find(listing_id)
@@ -103,10 +131,10 @@ pub fn update(
         diesel::update(listings::table.find(listing_id))
             .set((&fields, listings::updated_at.eq(diesel::dsl::now)))
             .execute(conn)?;
-        if publish && current.status == "draft" {
+        if publish && current.status == ListingStatus::Draft {
             diesel::update(listings::table.find(listing_id))
                 .set((
-                    listings::status.eq("active"),
+                    listings::status.eq(ListingStatus::Active),
                     listings::published_at.eq(diesel::dsl::now),
                 ))
                 .execute(conn)?;
@@ -169,45 +197,34 @@ fn save_photos(conn: &mut PgConnection, listing_id: i64, photos: &[PhotoRef]) ->
     Ok(())
 }
 
-/// Whether a status change is allowed: drafts are published or removed, live items
-/// pause, sell out or go; a sold item may be relisted; removed is final (orders keep
-/// pointing at the row).
-pub fn transition_allowed(from: &str, to: &str) -> bool {
-    matches!(
-        (from, to),
-        ("draft", "active")
-            | ("draft", "removed")
-            | ("active", "paused")
-            | ("active", "sold")
-            | ("active", "removed")
-            | ("paused", "active")
-            | ("paused", "sold")
-            | ("paused", "removed")
-            | ("sold", "active")
-            | ("sold", "removed")
-    )
-}
-
+/// How an allowed status change ended.
 #[derive(Debug, PartialEq, Eq)]
 pub enum StatusChange {
     Done,
-    NotAllowed,
-    /// Publishing needs at least one photo.
+    /// Publishing needs at least one photo: nothing changed.
     NeedsPhoto,
 }
 
-/// Changes the status, checking the transition under a row lock.
-pub fn set_status(conn: &mut PgConnection, listing_id: i64, to: &str) -> QueryResult<StatusChange> {
+/// Changes the status, checking the editor and the transition under a row lock.
+pub fn set_status(
+    conn: &mut PgConnection,
+    editor: Editor,
+    listing_id: i64,
+    to: ListingStatus,
+) -> Rule<StatusChange> {
     conn.transaction(|conn| {
-        let status: String = listings::table
+        let (seller_id, status): (i64, ListingStatus) = listings::table
             .find(listing_id)
-            .select(listings::status)
+            .select((listings::seller_id, listings::status))
             .for_update()
             .first(conn)?;
-        if !transition_allowed(&status, to) {
-            return Ok(StatusChange::NotAllowed);
+        if !editor.may_change_of(seller_id) {
+            return Err(ListingError::NotFound);
         }
-        if to == "active" {
+        if !status.may_become(to) {
+            return Err(ListingError::NotAllowed { from: status, to });
+        }
+        if to == ListingStatus::Active {
             let photos: i64 = listing_photos::table
                 .filter(listing_photos::listing_id.eq(listing_id))
                 .count()
@@ -216,16 +233,16 @@ pub fn set_status(conn: &mut PgConnection, listing_id: i64, to: &str) -> QueryRe
                 return Ok(StatusChange::NeedsPhoto);
             }
         }
-        let first_publish = status == "draft" && to == "active";
+        let first_publish = status == ListingStatus::Draft && to == ListingStatus::Active;
         diesel::update(listings::table.find(listing_id))
             .set((
                 listings::status.eq(to),
                 // Remembered so stock given back by an order cannot relist it.
-                listings::sold_by_hand.eq(to == "sold"),
+                listings::sold_by_hand.eq(to == ListingStatus::Sold),
                 listings::updated_at.eq(diesel::dsl::now),
             ))
             .execute(conn)?;
-        if to == "active" {
+        if to == ListingStatus::Active {
             add_search_words(conn, listing_id)?;
         }
         if first_publish {
@@ -238,15 +255,11 @@ pub fn set_status(conn: &mut PgConnection, listing_id: i64, to: &str) -> QueryRe
 }
 
 /// Holiday mode: listings stay visible, buying is off until `until` (None ends it).
-pub fn set_holiday(
-    conn: &mut PgConnection,
-    user_id: i64,
-    until: Option<NaiveDate>,
-) -> QueryResult<()> {
+pub fn set_holiday(conn: &mut PgConnection, user_id: i64, until: Option<NaiveDate>) -> Rule<()> {
     diesel::update(users::table.find(user_id))
         .set(users::holiday_until.eq(until))
-        .execute(conn)
-        .map(|_| ())
+        .execute(conn)?;
+    Ok(())
 }
 
 /// The seller's return date if they are on holiday today.
@@ -256,23 +269,6 @@ pub fn holiday_until(conn: &mut PgConnection, user_id: i64) -> QueryResult<Optio
         .select(users::holiday_until)
         .first(conn)?;
     Ok(until.filter(|d| *d >= chrono::Utc::now().date_naive()))
-}
-
-/// Adds views counted in memory since the last flush (one statement for all).
-pub fn add_views(conn: &mut PgConnection, counts: &[(i64, i64)]) -> QueryResult<()> {
-    if counts.is_empty() {
-        return Ok(());
-    }
-    let ids: Vec<i64> = counts.iter().map(|(id, _)| *id).collect();
-    let ns: Vec<i64> = counts.iter().map(|(_, n)| *n).collect();
-    diesel::sql_query(
-        "UPDATE listings SET views = views + v.n \
-         FROM unnest($1::bigint[], $2::bigint[]) AS v(id, n) WHERE listings.id = v.id",
-    )
-    .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(ids)
-    .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(ns)
-    .execute(conn)
-    .map(|_| ())
 }
 
 /// Adds the words of a listing that goes live to the typo-correction vocabulary at once
@@ -287,21 +283,4 @@ pub fn add_search_words(conn: &mut PgConnection, listing_id: i64) -> QueryResult
     .bind::<diesel::sql_types::BigInt, _>(listing_id)
     .execute(conn)
     .map(|_| ())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::transition_allowed;
-
-    #[test]
-    fn transitions() {
-        assert!(transition_allowed("draft", "active"));
-        assert!(transition_allowed("active", "paused"));
-        assert!(transition_allowed("paused", "active"));
-        assert!(transition_allowed("sold", "active"));
-        assert!(!transition_allowed("removed", "active"));
-        assert!(!transition_allowed("draft", "sold"));
-        assert!(!transition_allowed("active", "draft"));
-        assert!(!transition_allowed("active", "bogus"));
-    }
 }

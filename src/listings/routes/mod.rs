@@ -1,0 +1,62 @@
+//! Listing pages: sell and edit (`form`), status changes (`status`), the listing itself
+//! (`show`), the seller's own list and holiday mode (`mine`) and public profiles
+//! (`profile`). Browse and search live in `search`.
+
+mod form;
+mod mine;
+mod profile;
+mod show;
+mod status;
+
+use actix_web::{web, HttpResponse};
+
+use super::rules::Editor;
+use crate::accounts::model::User;
+use crate::accounts::routes::require_user;
+use crate::web::{AppError, Ctx};
+
+// Named by paths elsewhere: `cache.rs` keeps listing pages, templates/listings/mine.html
+// asks for a row's buttons.
+pub use show::ListingData;
+pub use status::quick_actions;
+
+type Page = Result<HttpResponse, AppError>;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/sell")
+            .get(form::sell_page)
+            .post(form::create),
+    )
+    .service(web::resource("/sell/attributes").get(form::attributes_fragment))
+    .service(web::resource("/listings/{id}").get(show::show))
+    .service(
+        web::resource("/listings/{id}/edit")
+            .get(form::edit_page)
+            .post(form::update),
+    )
+    .service(web::resource("/listings/{id}/status").post(status::change_status))
+    .service(web::resource("/me/listings").get(mine::my_listings))
+    .service(web::resource("/me/holiday").post(mine::start_holiday))
+    .service(web::resource("/me/holiday/end").post(mine::end_holiday))
+    .service(web::resource("/u/{id}").get(profile::profile));
+    super::search::configure(cfg);
+    super::photos::configure(cfg);
+}
+
+/// Selling needs a confirmed email address.
+pub fn require_verified(ctx: &Ctx) -> Result<&User, AppError> {
+    let user = require_user(ctx)?;
+    if user.is_verified() {
+        Ok(user)
+    } else {
+        Err(AppError::Unverified)
+    }
+}
+
+fn editor(user: &User) -> Editor {
+    Editor {
+        user_id: user.id,
+        admin: user.role == "admin",
+    }
+}

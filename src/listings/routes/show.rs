@@ -1,0 +1,268 @@
+//! `GET /listings/{id}`: the listing page, with what search engines and link previews
+//! read from it.
+
+use std::sync::Arc;
+
+use actix_web::web;
+use diesel::prelude::*;
+
+use super::{editor, Page};
+use crate::db::{self, schema::users};
+use crate::listings::categories::CategoryTree;
+use crate::listings::model::{self, ListingCard};
+use crate::listings::nearby::{self, Country};
+use crate::listings::photos;
+use crate::listings::status::ListingStatus;
+use crate::listings::views::{ListingPage, SellerCard};
+use crate::web::{render, AppError, Ctx};
+use crate::AppState;
+
+/// Plain text to safe HTML: everything escaped, web links made clickable (and marked as
+/// user content), line breaks kept.
+pub fn description_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    let escape = |s: &str| {
+        askama::filters::escape(s, askama::filters::Html)
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+    };
+    let mut finder = linkify::LinkFinder::new();
+    finder.kinds(&[linkify::LinkKind::Url]);
+    for span in finder.spans(text) {
+        let s = span.as_str();
+        let is_web = matches!(span.kind(), Some(linkify::LinkKind::Url))
+            && (s.starts_with("https://") || s.starts_with("http://"));
+        if is_web {
+            let e = escape(s);
+            out.push_str(&format!(
+                "<a href=\"{e}\" rel=\"nofollow ugc noopener\" target=\"_blank\">{e}</a>"
+            ));
+        } else {
+            out.push_str(&escape(s).replace('\n', "<br>\n"));
+        }
+    }
+    out
+}
+
+/// What a listing page shows to everyone (kept in `Caches::listings`).
+pub struct ListingData {
+    listing: model::Listing,
+    photos: Vec<model::Photo>,
+    tree: Arc<CategoryTree>,
+    seller: SellerCard,
+    similar: Vec<ListingCard>,
+}
+
+pub(super) async fn show(ctx: Ctx, state: web::Data<AppState>, id: web::Path<i64>) -> Page {
+    let id = id.into_inner();
+    let viewer = ctx.user.as_ref().map(editor);
+    let (pool, caches) = (state.pool.clone(), state.caches.clone());
+    let near = Country::of_viewer(ctx.user.as_ref().map(|u| u.country.as_str()), ctx.locale);
+    let key = (
+        id,
+        near.as_ref().map(Country::cache_key).unwrap_or_default(),
+    );
+    let data = state
+        .caches
+        .listings
+        .get_or_load(key, move || async move {
+            db::run(&pool, move |conn| {
+                let listing = model::find(conn, id)?;
+                Ok(Arc::new(ListingData {
+                    photos: model::photos_of(conn, id)?,
+                    tree: CategoryTree::cached(conn, &caches)?,
+                    seller: seller_card(conn, listing.seller_id)?,
+                    similar: similar(conn, &listing, near.as_ref())?,
+                    listing,
+                }))
+            })
+            .await
+        })
+        .await?;
+    let ListingData {
+        listing,
+        photos,
+        tree,
+        seller,
+        similar,
+    } = &*data;
+    let (listing, photos, seller, similar) = (
+        listing.clone(),
+        photos.clone(),
+        seller.clone(),
+        similar.clone(),
+    );
+    let owner = viewer.is_some_and(|a| a.may_change(&listing));
+    if !listing.status.is_public() && !owner {
+        return Err(AppError::NotFound);
+    }
+    if !owner {
+        state.views.hit(id);
+    }
+    let attributes = tree
+        .attributes(listing.category_id)
+        .iter()
+        .filter_map(|d| {
+            let v = listing.attributes.get(&d.key)?.as_str()?;
+            Some((d.label(ctx.locale), d.option_label(v, ctx.locale)))
+        })
+        .collect();
+    let canonical = format!("{}/listings/{}", state.config.base_url, listing.id);
+    let og_image = photos.first().map(|p| {
+        format!(
+            "{}{}",
+            state.config.base_url,
+            photos::url(&p.storage_key, photos::best_width(p.width, 1280))
+        )
+    });
+    let json_ld = product_json_ld(&listing, &photos, &state.config.base_url, &canonical);
+    let trail = tree
+        .trail(listing.category_id)
+        .into_iter()
+        .cloned()
+        .collect();
+    render(&ListingPage {
+        description_html: description_html(&listing.description),
+        ctx,
+        listing,
+        photos,
+        trail,
+        attributes,
+        seller,
+        similar,
+        owner,
+        canonical,
+        og_image,
+        json_ld,
+        buy_key: uuid::Uuid::new_v4().to_string(),
+    })
+}
+
+/// schema.org Product data for search engines and link previews. `<` is escaped so the
+/// JSON cannot close its script element.
+fn product_json_ld(
+    listing: &model::Listing,
+    photos: &[model::Photo],
+    base: &str,
+    url: &str,
+) -> String {
+    let digits = crate::i18n::format::minor_digits(&listing.currency);
+    let price = if digits == 0 {
+        listing.price_minor.to_string()
+    } else {
+        let scale = 10i64.pow(digits);
+        format!(
+            "{}.{:0w$}",
+            listing.price_minor / scale,
+            listing.price_minor % scale,
+            w = digits as usize
+        )
+    };
+    let condition = match listing.condition.as_str() {
+        "new_with_tags" | "new" => "https://schema.org/NewCondition",
+        "for_parts" => "https://schema.org/DamagedCondition",
+        _ => "https://schema.org/UsedCondition",
+    };
+    let availability = if listing.status == ListingStatus::Active && listing.quantity > 0 {
+        "https://schema.org/InStock"
+    } else {
+        "https://schema.org/OutOfStock"
+    };
+    let images: Vec<String> = photos
+        .iter()
+        .map(|p| {
+            format!(
+                "{base}{}",
+                photos::url(&p.storage_key, photos::best_width(p.width, 1280))
+            )
+        })
+        .collect();
+    let value = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": listing.title,
+        "description": listing.description.chars().take(500).collect::<String>(),
+        "image": images,
+        "url": url,
+        "offers": {
+            "@type": "Offer",
+            "price": price,
+            "priceCurrency": listing.currency,
+            "availability": availability,
+            "itemCondition": condition,
+            "url": url,
+        }
+    });
+    value
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+#[allow(clippy::type_complexity)]
+pub(super) fn seller_card(conn: &mut PgConnection, seller_id: i64) -> QueryResult<SellerCard> {
+    let (id, name, city, country, verified, since, holiday): (
+        i64,
+        String,
+        String,
+        String,
+        Option<chrono::DateTime<chrono::Utc>>,
+        chrono::DateTime<chrono::Utc>,
+        Option<chrono::NaiveDate>,
+    ) = users::table
+        .find(seller_id)
+        .select((
+            users::id,
+            users::display_name,
+            users::city,
+            users::country,
+            users::email_verified_at,
+            users::created_at,
+            users::holiday_until,
+        ))
+        .first(conn)?;
+    let today = chrono::Utc::now().date_naive();
+    Ok(SellerCard {
+        id,
+        name,
+        city,
+        country,
+        verified: verified.is_some(),
+        member_since: since,
+        holiday_until: holiday.filter(|d| *d >= today),
+    })
+}
+
+/// Other active items of the same category, newest first, those of the viewer's
+/// country before the rest.
+fn similar(
+    conn: &mut PgConnection,
+    listing: &model::Listing,
+    near: Option<&Country>,
+) -> QueryResult<Vec<ListingCard>> {
+    nearby::newest(conn, near, Some(listing.category_id), Some(listing.id), 8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn descriptions_are_escaped_and_linked() {
+        let html = description_html(
+            "Nice <b>bag</b>\nsee https://example.com/x?a=1&b=2 or javascript:alert(1)",
+        );
+        assert!(
+            html.contains("&#60;b&#62;") || html.contains("&lt;b&gt;"),
+            "{html}"
+        );
+        assert!(html.contains("<br>"));
+        assert!(
+            html.contains("<a href=\"https://example.com/x?a=1&#38;b=2\"")
+                || html.contains("<a href=\"https://example.com/x?a=1&amp;b=2\""),
+            "{html}"
+        );
+        assert!(!html.contains("<a href=\"javascript"));
+    }
+}
