@@ -1,0 +1,2 @@
+# Page quality (issue 10): headings and names the page checkers asked for.
+search-results-list = Listings found
