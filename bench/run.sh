@@ -3,7 +3,8 @@
 # database under bench/out, serves on 127.0.0.1:8090, measures five pages with wrk
 # (64 connections, 2 threads, after a warm-up), and writes bench/RESULTS.md: requests/s,
 # p50/p99, errors, the server's peak memory, the machine, pass/fail against the targets
-# and the key lines of the main queries' plans. Stops the server and the cluster at the end.
+# and the key lines of the main queries' plans (its own section of RESULTS.md: the
+# other scripts' sections stay). Stops the server and the cluster at the end.
 #
 #   bench/run.sh                 # N=1000000
 #   N=100000 bench/run.sh        # smaller, faster
@@ -28,7 +29,7 @@ RESULTS=$ROOT/bench/RESULTS.md
 COMMON_WORD=iphone
 TYPO_WORD=ipone
 
-say() { printf '\n== %s\n' "$*"; }
+. bench/lib.sh
 
 # ---- tools -------------------------------------------------------------------------
 need_apt() {
@@ -59,30 +60,11 @@ BIN=$OUT/pasar
 unset DATABASE_URL
 export PASAR_DATA=$DATA PASAR_ADDR=$ADDR PASAR_ENV=development
 SERVER=""
-cleanup() {
-  if [ -n "$SERVER" ] && kill -0 "$SERVER" 2>/dev/null; then
-    # SIGTERM: in-flight requests finish, then the server stops the cluster it started.
-    kill -TERM "$SERVER" 2>/dev/null || true
-    wait "$SERVER" 2>/dev/null || true
-  fi
-}
+# SIGTERM: in-flight requests finish, then the server stops the cluster it started.
+cleanup() { stop_server; }
 trap cleanup EXIT
 
-SEED_SECONDS="(reused)"
-if [ "${REUSE:-0}" = 1 ] && [ -d "$DATA/postgres" ]; then
-  say "reusing $DATA"
-else
-  say "fresh data in $DATA, seed --bench $N"
-  rm -rf "$DATA"
-  mkdir -p "$DATA"
-  chmod 755 "$OUT" "$DATA"
-  start=$(date +%s.%N)
-  # Progress every 100,000 rows (log colours stripped); pipefail stops on a failed load.
-  RUST_LOG=info "$BIN" seed --bench "$N" 2>&1 | tee "$OUT/seed.log" \
-    | sed -u 's/\x1b\[[0-9;]*m//g' \
-    | awk '/rows=[0-9]*00000 |data ready|photos stored|ERROR|Error/ { print; fflush() }'
-  SEED_SECONDS=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.0f", e - s }')
-fi
+bench_data "$N"
 
 # ---- server ------------------------------------------------------------------------
 say "pasar serve on $ADDR"
@@ -231,14 +213,14 @@ sql -c "LOAD 'auto_explain'" -c "ALTER SYSTEM RESET session_preload_libraries" -
     -c "SELECT pg_reload_conf()" >/dev/null
 
 # ---- report ------------------------------------------------------------------------
-say "writing $RESULTS"
+say "writing $RESULTS (section run)"
 pass() { if [ "$1" = 1 ]; then echo "pass"; else echo "**FAIL**"; fi; }
 lt() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 < b + 0) ? 1 : 0 }'; }
 CPU=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
 RAM=$(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)
 PGV=$(sql -c "SHOW server_version")
 {
-  echo "# Benchmark results"
+  echo "## Single URLs (bench/run.sh)"
   echo
   echo "Written by \`bench/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC') (commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'))."
   echo
@@ -291,8 +273,9 @@ PGV=$(sql -c "SHOW server_version")
     echo "${PLAN_KEY[$name]}"
     echo '```'
   done
-} >"$RESULTS"
-cat "$RESULTS"
+} >"$OUT/results-run.md"
+write_section run "$OUT/results-run.md"
+cat "$OUT/results-run.md"
 
 say "stopping the server and the cluster"
 cleanup

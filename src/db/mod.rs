@@ -3,6 +3,7 @@
 
 pub mod cluster;
 pub mod schema;
+pub mod waits;
 
 use std::time::Duration;
 
@@ -74,6 +75,7 @@ pub fn pool_with(url: &str, size: u32, budget: Budget) -> DbPool {
         .connection_timeout(Duration::from_secs(3))
         .test_on_check_out(true)
         .connection_customizer(Box::new(ConnectionSetup(budget)))
+        .event_handler(waits::Counter::new())
         .build_unchecked(ConnectionManager::new(url))
 }
 
