@@ -10,7 +10,6 @@ pub mod photos;
 pub mod price;
 pub mod routes;
 pub mod search;
-pub mod search_views;
 pub mod statements;
 pub mod storage;
 pub mod view_count;
