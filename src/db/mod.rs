@@ -1,6 +1,7 @@
 //! The database: connection pool, the embedded default cluster, embedded migrations and
 //! the `run` helper that moves diesel work onto the blocking pool.
 
+mod cancel;
 pub mod cluster;
 pub mod schema;
 pub mod waits;
@@ -43,7 +44,7 @@ impl Default for Budget {
 
 /// Sets the budget on every new connection of the pool.
 #[derive(Debug)]
-struct ConnectionSetup(Budget);
+struct ConnectionSetup(Budget, std::sync::Arc<str>);
 
 impl CustomizeConnection<PgConnection, diesel::r2d2::Error> for ConnectionSetup {
     fn on_acquire(&self, conn: &mut PgConnection) -> Result<(), diesel::r2d2::Error> {
@@ -57,6 +58,7 @@ impl CustomizeConnection<PgConnection, diesel::r2d2::Error> for ConnectionSetup 
              SET application_name = 'pasar'; SET TIME ZONE 'UTC'",
             self.0.statement_timeout.as_millis().max(1)
         ))
+        .and_then(|()| cancel::note_server(conn, &self.1))
         .map_err(diesel::r2d2::Error::QueryError)
     }
 }
@@ -74,7 +76,7 @@ pub fn pool_with(url: &str, size: u32, budget: Budget) -> DbPool {
         .min_idle(Some(1))
         .connection_timeout(Duration::from_secs(3))
         .test_on_check_out(true)
-        .connection_customizer(Box::new(ConnectionSetup(budget)))
+        .connection_customizer(Box::new(ConnectionSetup(budget, url.into())))
         .event_handler(waits::Counter::new())
         .build_unchecked(ConnectionManager::new(url))
 }
@@ -92,7 +94,8 @@ pub fn migrate(conn: &mut PgConnection) -> anyhow::Result<()> {
 }
 
 /// Runs `f` with a pooled connection on the blocking thread pool. All diesel work of a
-/// request goes into one such closure; no rendering or network calls inside it.
+/// request goes into one such closure; no rendering or network calls inside it. Dropping
+/// the future (the client left) cancels the closure's statement (`cancel`).
 pub async fn run<T, F>(pool: &DbPool, f: F) -> Result<T, AppError>
 where
     F: FnOnce(&mut PgConnection) -> Result<T, AppError> + Send + 'static,
@@ -100,16 +103,23 @@ where
 {
     let pool = pool.clone();
     let span = tracing::Span::current();
-    actix_web::web::block(move || {
+    let watch = cancel::Watch::new();
+    let on_drop = cancel::OnDrop::new(&watch);
+    let done = actix_web::web::block(move || {
         let _entered = span.enter();
         let mut conn = pool.get().map_err(|e| {
             tracing::warn!(error = %e, "database pool timeout");
             AppError::Unavailable
         })?;
+        // Dropped before `conn` goes back to the pool.
+        let Some(_running) = watch.start(&mut conn)? else {
+            return Err(AppError::Unavailable);
+        };
         f(&mut conn)
     })
-    .await
-    .map_err(|e| AppError::Internal(BlockingFailed(e.to_string()).into()))?
+    .await;
+    on_drop.finish();
+    done.map_err(|e| AppError::Internal(BlockingFailed(e.to_string()).into()))?
 }
 
 /// The blocking pool did not run the work: the runtime is shutting down (or the task

@@ -11,7 +11,6 @@ pub mod price;
 pub mod routes;
 pub mod rules;
 pub mod search;
-pub mod search_views;
 pub mod statements;
 pub mod status;
 pub mod storage;

@@ -464,3 +464,143 @@ async fn long_search_text_is_cut_with_a_notice() {
     let el = TestApp::read(el).await;
     el.assert_status(200).assert_contains("πρώτες 12 λέξεις");
 }
+
+/// Dropping the future of `db::run` while its closure's statement runs cancels that
+/// statement: the closure sees PostgreSQL's cancel, long before the statement's budget
+/// (a minute) would have ended it.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_dropped_run_cancels_its_statement() {
+    let (_name, url) = tokio::task::spawn_blocking(fresh_database)
+        .await
+        .expect("db");
+    let budget = db::Budget {
+        statement_timeout: Duration::from_secs(60),
+        ..db::Budget::default()
+    };
+    let pool = db::pool_with(&url, 2, budget);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let task = tokio::spawn({
+        let pool = pool.clone();
+        async move {
+            db::run(&pool, move |conn| {
+                let slept = conn.batch_execute("SELECT pg_sleep(60) /* left behind */");
+                let _ = tx.send(slept.map_err(|e| e.to_string()));
+                Ok(())
+            })
+            .await
+        }
+    });
+    let watcher = {
+        let url = url.clone();
+        move |active: bool| {
+            let mut conn = db::connect(&url).expect("connect");
+            let deadline = std::time::Instant::now() + Duration::from_secs(20);
+            loop {
+                #[derive(QueryableByName)]
+                struct N {
+                    #[diesel(sql_type = diesel::sql_types::BigInt)]
+                    n: i64,
+                }
+                let n = diesel::sql_query(
+                    "SELECT count(*) AS n FROM pg_stat_activity WHERE state = 'active' \
+                     AND query LIKE '%left behind%' AND pid <> pg_backend_pid()",
+                )
+                .get_result::<N>(&mut conn)
+                .expect("activity")
+                .n;
+                if (n > 0) == active || std::time::Instant::now() > deadline {
+                    return (n > 0) == active;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
+    };
+    let w = watcher.clone();
+    assert!(
+        tokio::task::spawn_blocking(move || w(true))
+            .await
+            .expect("watch"),
+        "the statement never ran"
+    );
+    task.abort();
+    let slept = tokio::task::spawn_blocking(move || rx.recv_timeout(Duration::from_secs(20)))
+        .await
+        .expect("wait");
+    let err = slept
+        .expect("the closure is still sleeping: its statement was not cancelled")
+        .expect_err("the sleep was not interrupted");
+    assert!(
+        err.contains("canceling statement due to user request"),
+        "{err}"
+    );
+    assert!(
+        tokio::task::spawn_blocking(move || watcher(false))
+            .await
+            .expect("watch"),
+        "pg_stat_activity still shows the statement"
+    );
+    // The pool's connection serves the next request as usual.
+    let next = db::run(&pool, |conn| Ok(conn.batch_execute("SELECT 1")?)).await;
+    assert!(next.is_ok(), "{next:?}");
+}
+
+/// Not a check: `EXPLAIN (ANALYZE, BUFFERS)` of every statement of every shape, run on the
+/// bench database named by `PASAR_BENCH_URL` (see bench/README.md), printed with its
+/// time, for docs/decisions.md.
+#[test]
+#[ignore = "needs PASAR_BENCH_URL: a database loaded with `pasar seed --bench`"]
+fn explain_analyze_on_bench_data() {
+    let url = std::env::var("PASAR_BENCH_URL").expect("PASAR_BENCH_URL");
+    let pool = db::pool(&url, 1);
+    let mut conn = pool.get().expect("pooled connection");
+    let tree = CategoryTree::load(&mut conn).expect("tree");
+    for shape in shapes() {
+        // Run 3 of each shape: the first warms the caches.
+        for i in [0, 4, 7] {
+            let slug = shape.category_page.map(|f| f(i));
+            let query = (shape.query)(i);
+            let started = std::time::Instant::now();
+            let mut q = SearchQuery::parse(&query, Locale::En);
+            if let Some(slug) = slug {
+                q.category = slug.to_string();
+            }
+            let mut scope = search::resolve(&tree, &mut q);
+            scope.count_all_categories = slug.is_none();
+            let (outcome, statements) = recording(|| search::run(&mut conn, &q, &scope));
+            let whole = started.elapsed();
+            // A slow shape is what this is for: say so and go on.
+            if let Err(e) = outcome {
+                println!("\n### {} — `{query}` failed: {e}", shape.name);
+                continue;
+            }
+            println!(
+                "\n### {} — `{query}` {} ({} statements, {:.1} ms in all)",
+                shape.name,
+                slug.map(|s| format!("on /c/{s}")).unwrap_or_default(),
+                statements.len(),
+                whole.as_secs_f64() * 1000.0
+            );
+            for st in statements {
+                let rows: Vec<Plan> =
+                    diesel::sql_query(format!("EXPLAIN (ANALYZE, BUFFERS) {}", st.inlined()))
+                        .load(&mut *conn)
+                        .expect("explain");
+                let lines: Vec<&str> = rows.iter().map(|r| r.plan.as_str()).collect();
+                let time = lines
+                    .iter()
+                    .find(|l| l.starts_with("Execution Time"))
+                    .copied()
+                    .unwrap_or("?");
+                let scans: Vec<String> = lines
+                    .iter()
+                    .filter(|l| l.contains(" Scan ") || l.contains("Rows Removed"))
+                    .map(|l| l.trim().to_string())
+                    .collect();
+                println!("- {time}: {}", &st.sql[..st.sql.len().min(140)]);
+                for s in scans.iter().take(6) {
+                    println!("    {s}");
+                }
+            }
+        }
+    }
+}

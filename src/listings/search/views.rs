@@ -3,9 +3,9 @@
 
 use askama::Template;
 
-use super::categories::{AttrDef, AttrKind, CategoryTree};
-use super::model::{ListingCard, CONDITIONS, CURRENCIES};
-use super::search::{href, Count, Notice, Outcome, Scope, SearchQuery, Sort, COUNT_CAP};
+use super::super::categories::{AttrDef, AttrKind, CategoryTree};
+use super::super::model::{ListingCard, CONDITIONS, CURRENCIES};
+use super::{href, Count, Notice, Outcome, Scope, SearchQuery, Sort, COUNT_CAP};
 use crate::web::Ctx;
 
 /// A link with a count: a category of the results.
@@ -268,7 +268,7 @@ pub fn build(
             Notice::RangeInverted => ctx.t("search-range-inverted"),
             Notice::UnknownCategory(slug) => ctx.t1("search-category-unknown", "slug", slug),
             Notice::QueryCut => {
-                let words = super::search::MAX_QUERY_WORDS as i64;
+                let words = super::MAX_QUERY_WORDS as i64;
                 ctx.t1("search-query-cut", "words", words)
             }
         })
