@@ -3,6 +3,7 @@
 
 pub mod cluster;
 pub mod schema;
+mod text_enum;
 
 use std::time::Duration;
 

@@ -3,6 +3,8 @@
 
 pub mod categories;
 pub mod fields;
+pub mod for_accounts;
+pub mod for_orders;
 pub mod manage;
 pub mod model;
 pub mod nearby;

@@ -57,7 +57,7 @@ pub fn require_verified(ctx: &Ctx) -> Result<&User, AppError> {
 fn actor(user: &User) -> Actor {
     Actor {
         user_id: user.id,
-        admin: user.role == "admin",
+        admin: user.role.is_admin(),
     }
 }
 
