@@ -99,7 +99,7 @@ fn purge_rows(
         .bind::<diesel::sql_types::Text, _>(email.to_lowercase())
         .bind::<diesel::sql_types::Text, _>(user_id.to_string())
         .execute(conn)?;
-        let keys = photo_keys(conn, user_id)?;
+        let keys = crate::listings::for_accounts::photo_keys(conn, user_id)?;
         // A savepoint: a refused delete leaves the transaction usable for the fallback.
         let deleted =
             conn.transaction(|conn| diesel::delete(users::table.find(user_id)).execute(conn));
@@ -114,53 +114,13 @@ fn purge_rows(
     })
 }
 
-/// Every photo of the user's listings and every upload of theirs not saved yet.
-fn photo_keys(conn: &mut PgConnection, user_id: i64) -> QueryResult<Vec<String>> {
-    use crate::db::schema::{listing_photos, listings, pending_uploads};
-    let mut keys: Vec<String> = listing_photos::table
-        .inner_join(listings::table)
-        .filter(listings::seller_id.eq(user_id))
-        .select(listing_photos::storage_key)
-        .load(conn)?;
-    keys.extend(
-        pending_uploads::table
-            .filter(pending_uploads::user_id.eq(user_id))
-            .select(pending_uploads::storage_key)
-            .load::<String>(conn)?,
-    );
-    Ok(keys)
-}
-
-/// Orders still under way (money held or awaited): an account with any cannot be
-/// deleted until they end.
-pub fn open_orders(conn: &mut PgConnection, user_id: i64) -> QueryResult<i64> {
-    use crate::db::schema::orders;
-    orders::table
-        .filter(
-            orders::buyer_id
-                .eq(user_id)
-                .or(orders::seller_id.eq(user_id)),
-        )
-        .filter(orders::status.eq_any([
-            "pending_payment",
-            "paid",
-            "shipped",
-            "received",
-            "disputed",
-        ]))
-        .count()
-        .get_result(conn)
-}
-
 /// The other party's orders and the books keep pointing at the account, so it stays as
 /// a row without anything personal: no email, name, address, password, tokens, mail
 /// records or photos. Listings no order points at are deleted; the others stay
 /// `removed` (orders keep their own copy of the title) without photos, description or
 /// place. Answers the photo keys whose files are to go.
 fn anonymise(conn: &mut PgConnection, user_id: i64) -> QueryResult<Vec<String>> {
-    use crate::db::schema::{
-        addresses, email_tokens, listing_photos, listings, orders, outbound_emails, pending_uploads,
-    };
+    use crate::db::schema::{email_tokens, outbound_emails};
     diesel::update(users::table.find(user_id))
         .set((
             users::email.eq(format!("deleted-{user_id}@deleted.invalid")),
@@ -176,7 +136,7 @@ fn anonymise(conn: &mut PgConnection, user_id: i64) -> QueryResult<Vec<String>> 
             users::updated_at.eq(diesel::dsl::now),
         ))
         .execute(conn)?;
-    diesel::delete(addresses::table.filter(addresses::user_id.eq(user_id))).execute(conn)?;
+    crate::orders::checkout::forget_addresses(conn, user_id)?;
     diesel::delete(email_tokens::table.filter(email_tokens::user_id.eq(user_id))).execute(conn)?;
     // Queued mail is left to the worker, which expects its row.
     diesel::delete(
@@ -185,34 +145,6 @@ fn anonymise(conn: &mut PgConnection, user_id: i64) -> QueryResult<Vec<String>> 
             .filter(outbound_emails::status.ne("queued")),
     )
     .execute(conn)?;
-    let mut keys: Vec<String> =
-        diesel::delete(pending_uploads::table.filter(pending_uploads::user_id.eq(user_id)))
-            .returning(pending_uploads::storage_key)
-            .get_results(conn)?;
-    let own = listings::table
-        .filter(listings::seller_id.eq(user_id))
-        .select(listings::id);
-    keys.extend(
-        diesel::delete(listing_photos::table.filter(listing_photos::listing_id.eq_any(own)))
-            .returning(listing_photos::storage_key)
-            .get_results::<String>(conn)?,
-    );
-    let ordered = orders::table.select(orders::listing_id);
-    diesel::delete(
-        listings::table
-            .filter(listings::seller_id.eq(user_id))
-            .filter(listings::id.ne_all(ordered)),
-    )
-    .execute(conn)?;
-    diesel::update(listings::table.filter(listings::seller_id.eq(user_id)))
-        .set((
-            listings::status.eq("removed"),
-            listings::description.eq(""),
-            listings::city.eq(""),
-            listings::country.eq(""),
-            listings::attributes.eq(serde_json::json!({})),
-            listings::updated_at.eq(diesel::dsl::now),
-        ))
-        .execute(conn)?;
-    Ok(keys)
+    let keep = crate::orders::listings_in_orders(conn, user_id)?;
+    crate::listings::for_accounts::empty_sellers(conn, user_id, &keep)
 }

@@ -3,9 +3,12 @@
 
 pub mod deletion;
 pub mod emails;
+pub mod error;
 pub mod fields;
 pub mod model;
 pub mod routes;
 pub mod rules;
 pub mod tokens;
 pub mod views;
+
+pub use error::Error;

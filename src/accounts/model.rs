@@ -17,13 +17,29 @@ pub struct User {
     pub city: String,
     pub country: String,
     pub locale: String,
-    pub role: String,
+    pub role: UserRole,
     pub session_version: i32,
     pub pending_email: Option<String>,
     pub deletion_requested_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     /// IANA name; read it through `zone()`.
     pub time_zone: String,
+}
+
+crate::text_enum! {
+    /// What a member may do beyond their own things.
+    pub enum UserRole {
+        Member = "member",
+        Moderator = "moderator",
+        Admin = "admin",
+    }
+}
+
+impl UserRole {
+    /// Decides disputes, sees the books and every order.
+    pub fn is_admin(self) -> bool {
+        self == UserRole::Admin
+    }
 }
 
 impl User {
@@ -112,4 +128,35 @@ pub fn password_hash(conn: &mut PgConnection, id: i64) -> QueryResult<String> {
         .find(id)
         .select(users::password_hash)
         .first(conn)
+}
+
+/// These users (any order; unknown ids are left out), for a feature that shows or
+/// writes to them.
+pub fn find_all(conn: &mut PgConnection, ids: &[i64]) -> QueryResult<Vec<User>> {
+    users::table
+        .filter(users::id.eq_any(ids))
+        .select(User::as_select())
+        .load(conn)
+}
+
+/// The display names of these users, in one query.
+pub fn display_names(
+    conn: &mut PgConnection,
+    ids: &[i64],
+) -> QueryResult<std::collections::HashMap<i64, String>> {
+    let rows: Vec<(i64, String)> = users::table
+        .filter(users::id.eq_any(ids))
+        .select((users::id, users::display_name))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
+}
+
+/// The member asked for their account to be deleted (and is in the grace period).
+pub fn is_leaving(conn: &mut PgConnection, id: i64) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        users::table
+            .find(id)
+            .filter(users::deletion_requested_at.is_not_null()),
+    ))
+    .get_result(conn)
 }

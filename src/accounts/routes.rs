@@ -7,7 +7,7 @@ use diesel::Connection;
 
 use super::fields::{limited_text, plain_text, DisplayName, EmailAddress, FormErrors, NewPassword};
 use super::model::{self, ProfileChanges, User};
-use super::rules::{self, RuleError, Verified};
+use super::rules::{self, Verified};
 use super::views::*;
 use super::{deletion, emails};
 use crate::db;
@@ -131,10 +131,12 @@ async fn signup(
     let zone = zone::parse(&form.time_zone).unwrap_or(ctx.zone);
     let email2 = email.clone();
     let result = db::run(&state.pool, move |conn| {
-        match rules::register(conn, &email2, &name, &hash, locale, zone, &cfg) {
+        match conn
+            .transaction(|conn| rules::register(conn, &email2, &name, &hash, locale, zone, &cfg))
+        {
             Ok(user) => Ok(Ok(user)),
-            Err(RuleError::EmailTaken) => Ok(Err(())),
-            Err(RuleError::Db(e)) => Err(e.into()),
+            Err(super::Error::EmailTaken) => Ok(Err(())),
+            Err(e) => Err(e.into()),
         }
     })
     .await?;
@@ -163,7 +165,10 @@ async fn signup(
 
 async fn verify(ctx: Ctx, state: web::Data<AppState>, token: web::Path<String>) -> Page {
     let token = token.into_inner();
-    let outcome = db::run(&state.pool, move |conn| Ok(rules::verify(conn, &token)?)).await?;
+    let outcome = db::run(&state.pool, move |conn| {
+        Ok(conn.transaction(|conn| rules::verify(conn, &token))?)
+    })
+    .await?;
     let signed_in = ctx.user.is_some();
     match outcome {
         Verified::Done(_) => ctx.flash("success", ctx.t("flash-verified")),
@@ -189,7 +194,8 @@ async fn resend_verification(
     let cfg = state.config.clone();
     db::run(&state.pool, move |conn| {
         limits::hit(conn, &limits::RESEND_PER_ACCOUNT, &id.to_string())?;
-        Ok(rules::resend_verification(conn, id, &cfg)?)
+        // The limit's hit commits on its own, before the rule's transaction.
+        Ok(conn.transaction(|conn| rules::resend_verification(conn, id, &cfg))?)
     })
     .await?;
     ctx.flash("success", ctx.t("flash-verification-sent"));
@@ -363,7 +369,7 @@ async fn forgot(
     db::run(&state.pool, move |conn| {
         limits::hit(conn, &limits::RESET_PER_IP, &ip)?;
         limits::hit(conn, &limits::RESET_PER_ACCOUNT, email.as_str())?;
-        Ok(rules::request_reset(conn, &email, &cfg)?)
+        Ok(conn.transaction(|conn| rules::request_reset(conn, &email, &cfg))?)
     })
     .await?;
     render(&ForgotPage {
@@ -447,7 +453,7 @@ async fn reset(
     let hash = hash_password(&state, password.expose().to_string()).await?;
     let cfg = state.config.clone();
     let t = token.clone();
-    let done = db::run(&state.pool, move |conn| {
+    let done = db::transaction(&state.pool, move |conn| {
         Ok(rules::reset_password(conn, &t, &hash, &cfg)?)
     })
     .await?;
@@ -587,10 +593,10 @@ async fn change_email(
     let id = user.id;
     let e2 = email.clone();
     let taken = db::run(&state.pool, move |conn| {
-        match rules::request_email_change(conn, id, &e2, &cfg) {
+        match conn.transaction(|conn| rules::request_email_change(conn, id, &e2, &cfg)) {
             Ok(()) => Ok(false),
-            Err(RuleError::EmailTaken) => Ok(true),
-            Err(RuleError::Db(e)) => Err(e.into()),
+            Err(super::Error::EmailTaken) => Ok(true),
+            Err(e) => Err(e.into()),
         }
     })
     .await?;
@@ -630,7 +636,7 @@ async fn change_password(
     let hash = hash_password(&state, password.expose().to_string()).await?;
     let cfg = state.config.clone();
     let id = user.id;
-    let version = db::run(&state.pool, move |conn| {
+    let version = db::transaction(&state.pool, move |conn| {
         Ok(rules::change_password(conn, id, &hash, &cfg)?)
     })
     .await?;
@@ -657,7 +663,7 @@ async fn delete_account(
     }
     let uid = user.id;
     let open = db::run(&state.pool, move |conn| {
-        Ok(deletion::open_orders(conn, uid)?)
+        Ok(crate::orders::open_count(conn, uid)?)
     })
     .await?;
     if open > 0 {

@@ -5,6 +5,7 @@ mod cancel;
 pub mod cluster;
 pub mod schema;
 pub mod waits;
+mod text_enum;
 
 use std::time::Duration;
 

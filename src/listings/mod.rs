@@ -3,6 +3,8 @@
 
 pub mod categories;
 pub mod error;
+pub mod for_accounts;
+pub mod for_orders;
 pub mod input;
 pub mod model;
 pub mod nearby;

@@ -5,14 +5,15 @@
 use chrono::Utc;
 use diesel::prelude::*;
 
-use super::emails::{self, Val};
+use super::emails::{self, EmailArg};
 use super::model::{self, Order};
 use super::state::{self, EXPIRE_JOB};
+use super::Error;
 use crate::accounts::fields::FormErrors;
 use crate::config::Config;
-use crate::db::schema::{addresses, listings, orders};
+use crate::db::schema::{addresses, orders};
+use crate::listings::for_orders::{self, Availability};
 use crate::listings::model::Listing;
-use crate::web::AppError;
 
 /// The money of an order, in minor units of its currency.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,6 +72,17 @@ impl Refusal {
     }
 }
 
+/// What "Buy now" did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bought {
+    /// A new order waiting for payment.
+    Placed(i64),
+    /// The same form sent again (a double click, a reload that posts again): the order
+    /// its first submit made, and nothing reserved twice.
+    Again(i64),
+    Refused(Refusal),
+}
+
 /// The buyer's order made with this idempotency key, if any.
 pub fn by_key(conn: &mut PgConnection, buyer_id: i64, key: &str) -> QueryResult<Option<i64>> {
     orders::table
@@ -81,10 +93,10 @@ pub fn by_key(conn: &mut PgConnection, buyer_id: i64, key: &str) -> QueryResult<
         .optional()
 }
 
-/// "Buy now": reserves `quantity` and creates the order waiting for payment. The same
-/// `key` twice (a double click, a reload that posts again) gives the same order. Run it
-/// in a transaction: a concurrent twin with the same key makes the insert conflict, the
-/// caller's transaction rolls back (stock included) and `by_key` finds the twin's order.
+/// "Buy now": reserves `quantity` and creates the order waiting for payment, in the
+/// caller's transaction. The same `key` twice gives the same order: a twin request
+/// that committed first makes this one's insert find its row, and the savepoint
+/// takes this one's reservation back before answering the twin's order.
 pub fn buy(
     conn: &mut PgConnection,
     cfg: &Config,
@@ -92,48 +104,49 @@ pub fn buy(
     listing_id: i64,
     quantity: i32,
     key: &str,
-) -> Result<Result<i64, Refusal>, AppError> {
+) -> Result<Bought, Error> {
     if let Some(id) = by_key(conn, buyer_id, key)? {
-        return Ok(Ok(id));
+        return Ok(Bought::Again(id));
     }
-    let listing: Listing = listings::table
-        .find(listing_id)
-        .select(Listing::as_select())
-        .first(conn)
+    match conn.transaction(|conn| place(conn, cfg, buyer_id, listing_id, quantity, key)) {
+        Err(Error::Twin) => {
+            // Read committed: this statement sees the twin's committed order.
+            let id = by_key(conn, buyer_id, key)?.ok_or(Error::WrongState)?;
+            Ok(Bought::Again(id))
+        }
+        other => other,
+    }
+}
+
+fn place(
+    conn: &mut PgConnection,
+    cfg: &Config,
+    buyer_id: i64,
+    listing_id: i64,
+    quantity: i32,
+    key: &str,
+) -> Result<Bought, Error> {
+    let listing: Listing = crate::listings::model::find(conn, listing_id)
         .optional()?
-        .ok_or(AppError::NotFound)?;
+        .ok_or(Error::NotFound)?;
     if listing.seller_id == buyer_id {
-        return Ok(Err(Refusal::OwnListing));
+        return Ok(Bought::Refused(Refusal::OwnListing));
     }
-    if listing.status == "draft" || listing.status == "removed" {
-        return Err(AppError::NotFound);
+    let availability = for_orders::availability(&listing);
+    if availability == Availability::Hidden {
+        return Err(Error::NotFound);
     }
-    let leaving: bool = diesel::select(diesel::dsl::exists(
-        crate::db::schema::users::table
-            .find(listing.seller_id)
-            .filter(crate::db::schema::users::deletion_requested_at.is_not_null()),
-    ))
-    .get_result(conn)?;
-    if leaving {
-        return Ok(Err(Refusal::NotForSale));
+    if crate::accounts::model::is_leaving(conn, listing.seller_id)? {
+        return Ok(Bought::Refused(Refusal::NotForSale));
     }
     if crate::listings::rules::holiday_until(conn, listing.seller_id)?.is_some() {
-        return Ok(Err(Refusal::OnHoliday));
+        return Ok(Bought::Refused(Refusal::OnHoliday));
     }
     if !(1..=1_000).contains(&quantity) {
-        return Ok(Err(Refusal::BadQuantity));
+        return Ok(Bought::Refused(Refusal::BadQuantity));
     }
-    // The reservation: only succeeds while the listing is on sale with enough stock.
-    let reserved = diesel::sql_query(
-        "UPDATE listings SET quantity = quantity - $2, \
-           status = CASE WHEN quantity = $2 THEN 'sold' ELSE status END, updated_at = now() \
-         WHERE id = $1 AND status = 'active' AND quantity >= $2",
-    )
-    .bind::<diesel::sql_types::BigInt, _>(listing_id)
-    .bind::<diesel::sql_types::Integer, _>(quantity)
-    .execute(conn)?;
-    if reserved == 0 {
-        return Ok(Err(if listing.status == "active" {
+    if !for_orders::reserve(conn, listing_id, quantity)? {
+        return Ok(Bought::Refused(if availability == Availability::OnSale {
             Refusal::NotEnough
         } else {
             Refusal::NotForSale
@@ -166,7 +179,7 @@ pub fn buy(
         .get_result(conn)
         .optional()?;
     // A twin request with the same key committed first: undo this one's reservation.
-    let id = id.ok_or(AppError::Conflict)?;
+    let id = id.ok_or(Error::Twin)?;
     model::event(conn, id, Some(buyer_id), "placed", "")?;
     state::job(conn, EXPIRE_JOB, id, pay_by)?;
     let o = model::find(conn, id)?;
@@ -177,9 +190,9 @@ pub fn buy(
         &o,
         &p.buyer,
         "order_placed",
-        &[("date", Val::Date(pay_by))],
+        &[("date", EmailArg::Date(pay_by))],
     )?;
-    Ok(Ok(id))
+    Ok(Bought::Placed(id))
 }
 
 /// A delivery address as typed at checkout.
@@ -266,6 +279,11 @@ impl SavedAddress {
     }
 }
 
+/// Forgets the user's saved addresses (an account kept only for its orders' sake).
+pub fn forget_addresses(conn: &mut PgConnection, user_id: i64) -> QueryResult<usize> {
+    diesel::delete(addresses::table.filter(addresses::user_id.eq(user_id))).execute(conn)
+}
+
 pub fn saved_addresses(conn: &mut PgConnection, user_id: i64) -> QueryResult<Vec<SavedAddress>> {
     addresses::table
         .filter(addresses::user_id.eq(user_id))
@@ -277,23 +295,12 @@ pub fn saved_addresses(conn: &mut PgConnection, user_id: i64) -> QueryResult<Vec
 
 /// Changes how many units a pending order holds, reserving or giving back the
 /// difference with the same conditional update as "Buy now". `false`: not enough left.
-pub fn set_quantity(conn: &mut PgConnection, o: &Order, quantity: i32) -> Result<bool, AppError> {
+pub fn set_quantity(conn: &mut PgConnection, o: &Order, quantity: i32) -> Result<bool, Error> {
     let delta = quantity - o.quantity;
     if delta == 0 {
         return Ok(true);
     }
-    let changed = diesel::sql_query(
-        "UPDATE listings SET quantity = quantity - $2, \
-           status = CASE WHEN quantity = $2 THEN 'sold' \
-                         WHEN status = 'sold' AND $2 < 0 AND NOT sold_by_hand THEN 'active' \
-                         ELSE status END, \
-           updated_at = now() \
-         WHERE id = $1 AND quantity >= $2 AND (status = 'active' OR $2 < 0)",
-    )
-    .bind::<diesel::sql_types::BigInt, _>(o.listing_id)
-    .bind::<diesel::sql_types::Integer, _>(delta)
-    .execute(conn)?;
-    if changed == 0 {
+    if !for_orders::change_reservation(conn, o.listing_id, delta)? {
         return Ok(false);
     }
     let unit = o.item_minor / i64::from(o.quantity.max(1));
@@ -314,7 +321,7 @@ pub fn set_delivery(
     pickup: bool,
     address: &AddressInput,
     save: bool,
-) -> Result<Order, AppError> {
+) -> Result<Order, Error> {
     let unit = o.item_minor / i64::from(o.quantity.max(1));
     // The prices of "Buy now": the listing may have changed since, even its currency.
     let shipping = if pickup {

@@ -8,12 +8,12 @@
 use chrono::Utc;
 use diesel::prelude::*;
 
-use super::emails::{self, Val};
-use super::model::{self, Dispute, Evidence, Order};
-use super::state::{self, lock_for, Actor, Role};
+use super::emails::{self, EmailArg};
+use super::model::{self, Dispute, DisputeStatus, Evidence, Order, OrderStatus};
+use super::state::{self, lock_for, Initiator, Relation};
+use super::Error;
 use crate::config::Config;
 use crate::db::schema::{dispute_evidence, disputes, orders};
-use crate::web::AppError;
 
 pub const FINAL_JOB: &str = "dispute_final";
 pub const REASONS: [&str; 2] = ["not_received", "not_as_described"];
@@ -35,14 +35,14 @@ pub fn evidence(conn: &mut PgConnection, dispute_id: i64) -> QueryResult<Vec<Evi
         .load(conn)
 }
 
-fn locked_dispute(conn: &mut PgConnection, order_id: i64) -> Result<Dispute, AppError> {
+fn locked_dispute(conn: &mut PgConnection, order_id: i64) -> Result<Dispute, Error> {
     disputes::table
         .filter(disputes::order_id.eq(order_id))
         .for_update()
         .select(Dispute::as_select())
         .first(conn)
         .optional()?
-        .ok_or(AppError::Conflict)
+        .ok_or(Error::WrongState)
 }
 
 /// Tells both sides what changed.
@@ -51,8 +51,8 @@ fn notify(
     cfg: &Config,
     o: &Order,
     kind: (&'static str, &'static str),
-    args: &[(&str, Val)],
-) -> Result<(), AppError> {
+    args: &[(&str, EmailArg)],
+) -> Result<(), Error> {
     let p = emails::parties(conn, o)?;
     emails::send(conn, cfg, o, &p.buyer, kind.0, args)?;
     emails::send(conn, cfg, o, &p.seller, kind.1, args)?;
@@ -64,13 +64,19 @@ pub fn open(
     conn: &mut PgConnection,
     cfg: &Config,
     id: i64,
-    actor: Actor,
+    actor: Initiator,
     reason: &str,
     statement: &str,
-) -> Result<(), AppError> {
-    let (o, _) = lock_for(conn, id, actor, &[Role::Buyer], &["shipped", "received"])?;
+) -> Result<(), Error> {
+    let (o, _) = lock_for(
+        conn,
+        id,
+        actor,
+        &[Relation::Buyer],
+        &[OrderStatus::Shipped, OrderStatus::Received],
+    )?;
     if !REASONS.contains(&reason) {
-        return Err(AppError::BadRequest);
+        return Err(Error::Invalid);
     }
     let until = state::after(cfg.orders.evidence_within);
     let dispute_id: i64 = diesel::insert_into(disputes::table)
@@ -84,7 +90,7 @@ pub fn open(
         .get_result(conn)?;
     diesel::update(orders::table.find(o.id))
         .set((
-            orders::status.eq("disputed"),
+            orders::status.eq(OrderStatus::Disputed),
             orders::updated_at.eq(Utc::now()),
         ))
         .execute(conn)?;
@@ -101,7 +107,7 @@ pub fn open(
         cfg,
         &o,
         ("dispute_opened_buyer", "dispute_opened_seller"),
-        &[("date", Val::Date(until))],
+        &[("date", EmailArg::Date(until))],
     )
 }
 
@@ -129,23 +135,25 @@ fn add_evidence_row(
 }
 
 /// Evidence is taken while the window is open, or while an appeal waits for its decision.
-fn evidence_open(d: &Dispute) -> bool {
-    (d.status == "open" && d.evidence_until > Utc::now()) || d.status == "appealed"
+pub fn evidence_open(d: &Dispute, now: chrono::DateTime<Utc>) -> bool {
+    (d.status == DisputeStatus::Open && d.evidence_until > now)
+        || d.status == DisputeStatus::Appealed
 }
 
 /// Whether `actor` may add evidence now, checked before the upload is even read (so a
 /// stranger's or a late photo costs no decoding and no disk): strangers 404, anyone but
 /// the two parties 403, a closed window 409.
-pub fn may_add_evidence(conn: &mut PgConnection, id: i64, actor: Actor) -> Result<(), AppError> {
-    let o = model::find(conn, id)
-        .optional()?
-        .ok_or(AppError::NotFound)?;
-    if !matches!(state::role(&o, actor)?, Role::Buyer | Role::Seller) {
-        return Err(AppError::Forbidden);
+pub fn may_add_evidence(conn: &mut PgConnection, id: i64, actor: Initiator) -> Result<(), Error> {
+    let o = model::find(conn, id).optional()?.ok_or(Error::NotFound)?;
+    if !matches!(
+        state::relation(&o, actor)?,
+        Relation::Buyer | Relation::Seller
+    ) {
+        return Err(Error::Forbidden);
     }
     match of_order(conn, o.id)? {
-        Some(d) if o.status == "disputed" && evidence_open(&d) => Ok(()),
-        _ => Err(AppError::Conflict),
+        Some(d) if o.status == OrderStatus::Disputed && evidence_open(&d, Utc::now()) => Ok(()),
+        _ => Err(Error::WrongState),
     }
 }
 
@@ -154,14 +162,20 @@ pub fn may_add_evidence(conn: &mut PgConnection, id: i64, actor: Actor) -> Resul
 pub fn add_evidence(
     conn: &mut PgConnection,
     id: i64,
-    actor: Actor,
+    actor: Initiator,
     body: &str,
     photo: Option<(String, i32)>,
-) -> Result<(), AppError> {
-    let (o, _) = lock_for(conn, id, actor, &[Role::Buyer, Role::Seller], &["disputed"])?;
+) -> Result<(), Error> {
+    let (o, _) = lock_for(
+        conn,
+        id,
+        actor,
+        &[Relation::Buyer, Relation::Seller],
+        &[OrderStatus::Disputed],
+    )?;
     let d = locked_dispute(conn, o.id)?;
-    if !evidence_open(&d) {
-        return Err(AppError::Conflict);
+    if !evidence_open(&d, Utc::now()) {
+        return Err(Error::WrongState);
     }
     if let Some((key, _)) = &photo {
         crate::listings::photos::forget_pending(conn, key)?;
@@ -177,16 +191,16 @@ pub fn evidence_photo(
     conn: &mut PgConnection,
     order_id: i64,
     evidence_id: i64,
-    actor: Actor,
-) -> Result<(String, i32), AppError> {
+    actor: Initiator,
+) -> Result<(String, i32), Error> {
     let o = model::find(conn, order_id)
         .optional()?
-        .ok_or(AppError::NotFound)?;
+        .ok_or(Error::NotFound)?;
     if !matches!(
-        state::role(&o, actor)?,
-        Role::Buyer | Role::Seller | Role::Admin
+        state::relation(&o, actor)?,
+        Relation::Buyer | Relation::Seller | Relation::Admin
     ) {
-        return Err(AppError::NotFound);
+        return Err(Error::NotFound);
     }
     let row: Option<(Option<String>, Option<i32>)> = dispute_evidence::table
         .inner_join(disputes::table)
@@ -197,7 +211,7 @@ pub fn evidence_photo(
         .optional()?;
     match row {
         Some((Some(key), width)) => Ok((key, width.unwrap_or(0))),
-        _ => Err(AppError::NotFound),
+        _ => Err(Error::NotFound),
     }
 }
 
@@ -206,16 +220,22 @@ pub fn offer(
     conn: &mut PgConnection,
     cfg: &Config,
     id: i64,
-    actor: Actor,
+    actor: Initiator,
     amount: i64,
-) -> Result<(), AppError> {
-    let (o, _) = lock_for(conn, id, actor, &[Role::Seller], &["disputed"])?;
+) -> Result<(), Error> {
+    let (o, _) = lock_for(
+        conn,
+        id,
+        actor,
+        &[Relation::Seller],
+        &[OrderStatus::Disputed],
+    )?;
     let d = locked_dispute(conn, o.id)?;
-    if d.status != "open" {
-        return Err(AppError::Conflict);
+    if d.status != DisputeStatus::Open {
+        return Err(Error::WrongState);
     }
     if amount <= 0 || amount >= o.item_minor + o.shipping_minor {
-        return Err(AppError::BadRequest);
+        return Err(Error::Invalid);
     }
     diesel::update(disputes::table.find(d.id))
         .set((
@@ -229,7 +249,7 @@ pub fn offer(
         cfg,
         &o,
         ("dispute_offer_buyer", "dispute_offer_seller"),
-        &[("amount", Val::Money(amount))],
+        &[("amount", EmailArg::Money(amount))],
     )
 }
 
@@ -238,12 +258,18 @@ pub fn accept_offer(
     conn: &mut PgConnection,
     cfg: &Config,
     id: i64,
-    actor: Actor,
-) -> Result<(), AppError> {
-    let (o, _) = lock_for(conn, id, actor, &[Role::Buyer], &["disputed"])?;
+    actor: Initiator,
+) -> Result<(), Error> {
+    let (o, _) = lock_for(
+        conn,
+        id,
+        actor,
+        &[Relation::Buyer],
+        &[OrderStatus::Disputed],
+    )?;
     let d = locked_dispute(conn, o.id)?;
-    let Some(amount) = d.offer_minor.filter(|_| d.status == "open") else {
-        return Err(AppError::Conflict);
+    let Some(amount) = d.offer_minor.filter(|_| d.status == DisputeStatus::Open) else {
+        return Err(Error::WrongState);
     };
     close(conn, &d)?;
     model::event(conn, o.id, actor.user_id(), "offer_accepted", "")?;
@@ -255,12 +281,18 @@ pub fn accept_return(
     conn: &mut PgConnection,
     cfg: &Config,
     id: i64,
-    actor: Actor,
-) -> Result<(), AppError> {
-    let (o, _) = lock_for(conn, id, actor, &[Role::Seller], &["disputed"])?;
+    actor: Initiator,
+) -> Result<(), Error> {
+    let (o, _) = lock_for(
+        conn,
+        id,
+        actor,
+        &[Relation::Seller],
+        &[OrderStatus::Disputed],
+    )?;
     let d = locked_dispute(conn, o.id)?;
-    if d.status != "open" || d.return_accepted {
-        return Err(AppError::Conflict);
+    if d.status != DisputeStatus::Open || d.return_accepted {
+        return Err(Error::WrongState);
     }
     diesel::update(disputes::table.find(d.id))
         .set((
@@ -275,7 +307,7 @@ pub fn accept_return(
         cfg,
         &o,
         ("dispute_return_buyer", "dispute_return_seller"),
-        &[("address", Val::Text(address))],
+        &[("address", EmailArg::Text(address))],
     )
 }
 
@@ -284,12 +316,18 @@ pub fn return_received(
     conn: &mut PgConnection,
     cfg: &Config,
     id: i64,
-    actor: Actor,
-) -> Result<(), AppError> {
-    let (o, _) = lock_for(conn, id, actor, &[Role::Seller], &["disputed"])?;
+    actor: Initiator,
+) -> Result<(), Error> {
+    let (o, _) = lock_for(
+        conn,
+        id,
+        actor,
+        &[Relation::Seller],
+        &[OrderStatus::Disputed],
+    )?;
     let d = locked_dispute(conn, o.id)?;
-    if d.status != "open" || !d.return_accepted {
-        return Err(AppError::Conflict);
+    if d.status != DisputeStatus::Open || !d.return_accepted {
+        return Err(Error::WrongState);
     }
     close(conn, &d)?;
     model::event(conn, o.id, actor.user_id(), "return_received", "")?;
@@ -299,7 +337,7 @@ pub fn return_received(
 fn close(conn: &mut PgConnection, d: &Dispute) -> QueryResult<()> {
     diesel::update(disputes::table.find(d.id))
         .set((
-            disputes::status.eq("closed"),
+            disputes::status.eq(DisputeStatus::Closed),
             disputes::final_at.eq(Utc::now()),
             disputes::updated_at.eq(Utc::now()),
         ))
@@ -313,28 +351,34 @@ pub fn decide(
     conn: &mut PgConnection,
     cfg: &Config,
     id: i64,
-    actor: Actor,
+    actor: Initiator,
     decision: &str,
     refund_minor: i64,
     reason: &str,
-) -> Result<(), AppError> {
-    let (o, _) = lock_for(conn, id, actor, &[Role::Admin], &["disputed"])?;
+) -> Result<(), Error> {
+    let (o, _) = lock_for(
+        conn,
+        id,
+        actor,
+        &[Relation::Admin],
+        &[OrderStatus::Disputed],
+    )?;
     let d = locked_dispute(conn, o.id)?;
-    if !matches!(d.status.as_str(), "open" | "appealed") {
-        return Err(AppError::Conflict);
+    if !DisputeStatus::WAITING.contains(&d.status) {
+        return Err(Error::WrongState);
     }
     if !DECISIONS.contains(&decision) || reason.trim().is_empty() {
-        return Err(AppError::BadRequest);
+        return Err(Error::Invalid);
     }
     let refund = match decision {
         "refund" => o.total_minor,
         "partial" if refund_minor > 0 && refund_minor < o.item_minor + o.shipping_minor => {
             refund_minor
         }
-        "partial" => return Err(AppError::BadRequest),
+        "partial" => return Err(Error::Invalid),
         _ => 0,
     };
-    let appealed = d.status == "appealed";
+    let appealed = d.status == DisputeStatus::Appealed;
     let now = Utc::now();
     let final_at = if appealed {
         now
@@ -343,7 +387,7 @@ pub fn decide(
     };
     diesel::update(disputes::table.find(d.id))
         .set((
-            disputes::status.eq("decided"),
+            disputes::status.eq(DisputeStatus::Decided),
             disputes::decision.eq(decision),
             disputes::decision_refund_minor.eq(refund),
             disputes::decision_reason.eq(reason.trim()),
@@ -365,10 +409,13 @@ pub fn decide(
         &o,
         kind,
         &[
-            ("decision", Val::Key(format!("dispute-decision-{decision}"))),
-            ("amount", Val::Money(refund)),
-            ("reason", Val::Text(reason.trim().to_string())),
-            ("date", Val::Date(final_at)),
+            (
+                "decision",
+                EmailArg::Key(format!("dispute-decision-{decision}")),
+            ),
+            ("amount", EmailArg::Money(refund)),
+            ("reason", EmailArg::Text(reason.trim().to_string())),
+            ("date", EmailArg::Date(final_at)),
         ],
     )?;
     if appealed {
@@ -384,21 +431,27 @@ pub fn appeal(
     conn: &mut PgConnection,
     cfg: &Config,
     id: i64,
-    actor: Actor,
+    actor: Initiator,
     reason: &str,
-) -> Result<(), AppError> {
-    let (o, _) = lock_for(conn, id, actor, &[Role::Buyer, Role::Seller], &["disputed"])?;
+) -> Result<(), Error> {
+    let (o, _) = lock_for(
+        conn,
+        id,
+        actor,
+        &[Relation::Buyer, Relation::Seller],
+        &[OrderStatus::Disputed],
+    )?;
     let d = locked_dispute(conn, o.id)?;
     let in_time = d.final_at.is_some_and(|at| at > Utc::now());
-    if d.status != "decided" || d.appealed_by.is_some() || !in_time {
-        return Err(AppError::Conflict);
+    if d.status != DisputeStatus::Decided || d.appealed_by.is_some() || !in_time {
+        return Err(Error::WrongState);
     }
     if reason.trim().is_empty() {
-        return Err(AppError::BadRequest);
+        return Err(Error::Invalid);
     }
     diesel::update(disputes::table.find(d.id))
         .set((
-            disputes::status.eq("appealed"),
+            disputes::status.eq(DisputeStatus::Appealed),
             disputes::appealed_by.eq(actor.user_id()),
             disputes::appeal_reason.eq(reason.trim()),
             disputes::final_at.eq(None::<chrono::DateTime<Utc>>),
@@ -422,11 +475,7 @@ pub fn appeal(
 }
 
 /// The appeal window closed without an appeal: the decision is carried out.
-pub fn finalize_if_due(
-    conn: &mut PgConnection,
-    cfg: &Config,
-    order_id: i64,
-) -> Result<(), AppError> {
+pub fn finalize_if_due(conn: &mut PgConnection, cfg: &Config, order_id: i64) -> Result<(), Error> {
     let Some(o) = model::lock(conn, order_id).optional()? else {
         return Ok(());
     };
@@ -434,7 +483,7 @@ pub fn finalize_if_due(
         return Ok(());
     };
     let due = d.final_at.is_some_and(|at| at <= Utc::now());
-    if o.status != "disputed" || d.status != "decided" || !due {
+    if o.status != OrderStatus::Disputed || d.status != DisputeStatus::Decided || !due {
         return Ok(());
     }
     carry_out(conn, cfg, o, d.id)
@@ -445,19 +494,19 @@ fn carry_out(
     cfg: &Config,
     o: Order,
     dispute_id: i64,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     let d: Dispute = disputes::table
         .find(dispute_id)
         .select(Dispute::as_select())
         .first(conn)?;
     close(conn, &d)?;
     match d.decision.as_deref() {
-        Some("refund") => state::refund_all(conn, cfg, o, Actor::System),
+        Some("refund") => state::refund_all(conn, cfg, o, Initiator::System),
         Some("partial") => {
             let amount = d.decision_refund_minor.unwrap_or(0);
-            state::refund_part_and_complete(conn, cfg, o, Actor::System, amount)
+            state::refund_part_and_complete(conn, cfg, o, Initiator::System, amount)
         }
-        _ => state::complete(conn, cfg, o, Actor::System, "released_after_dispute"),
+        _ => state::complete(conn, cfg, o, Initiator::System, "released_after_dispute"),
     }
 }
 
@@ -465,7 +514,7 @@ fn carry_out(
 pub fn queue(conn: &mut PgConnection, limit: i64) -> QueryResult<Vec<(Dispute, Order)>> {
     disputes::table
         .inner_join(orders::table)
-        .filter(disputes::status.ne("closed"))
+        .filter(disputes::status.ne(DisputeStatus::Closed))
         .order((disputes::status.desc(), disputes::id))
         .limit(limit)
         .select((Dispute::as_select(), Order::as_select()))

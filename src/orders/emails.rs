@@ -9,7 +9,6 @@ use diesel::prelude::*;
 use super::model::Order;
 use crate::accounts::model::User;
 use crate::config::Config;
-use crate::db::schema::users;
 use crate::i18n::{format, Arg};
 use crate::mail::{outbox, Email};
 
@@ -20,10 +19,7 @@ pub struct Parties {
 }
 
 pub fn parties(conn: &mut PgConnection, o: &Order) -> QueryResult<Parties> {
-    let mut both: Vec<User> = users::table
-        .filter(users::id.eq_any([o.buyer_id, o.seller_id]))
-        .select(User::as_select())
-        .load(conn)?;
+    let mut both = crate::accounts::model::find_all(conn, &[o.buyer_id, o.seller_id])?;
     let pos = |id: i64, v: &Vec<User>| v.iter().position(|u| u.id == id);
     let b = pos(o.buyer_id, &both).ok_or(diesel::result::Error::NotFound)?;
     let buyer = both.swap_remove(b);
@@ -33,7 +29,7 @@ pub fn parties(conn: &mut PgConnection, o: &Order) -> QueryResult<Parties> {
 }
 
 /// A value for a message, formatted in the recipient's language.
-pub enum Val {
+pub enum EmailArg {
     Text(String),
     /// Minor units of the order's currency.
     Money(i64),
@@ -49,7 +45,7 @@ pub fn send(
     o: &Order,
     to: &User,
     kind: &'static str,
-    args: &[(&str, Val)],
+    args: &[(&str, EmailArg)],
 ) -> QueryResult<()> {
     let email = compose(cfg, o, to, kind, args);
     outbox::enqueue(conn, &email, &cfg.base_url).map(|_| ())
@@ -60,7 +56,7 @@ pub fn compose(
     o: &Order,
     to: &User,
     kind: &'static str,
-    args: &[(&str, Val)],
+    args: &[(&str, EmailArg)],
 ) -> Email {
     let locale = to.locale();
     let zone = to.zone();
@@ -71,10 +67,10 @@ pub fn compose(
     ];
     for (name, v) in args {
         let v = match v {
-            Val::Text(s) => Arg::Str(s.clone()),
-            Val::Money(m) => Arg::Str(format::money(locale, *m, &o.currency)),
-            Val::Date(d) => Arg::Str(format::datetime(locale, zone, *d)),
-            Val::Key(k) => Arg::Str(locale.t(k)),
+            EmailArg::Text(s) => Arg::Str(s.clone()),
+            EmailArg::Money(m) => Arg::Str(format::money(locale, *m, &o.currency)),
+            EmailArg::Date(d) => Arg::Str(format::datetime(locale, zone, *d)),
+            EmailArg::Key(k) => Arg::Str(locale.t(k)),
         };
         all.push((name, v));
     }

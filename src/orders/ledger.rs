@@ -11,8 +11,8 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
 
 use super::model::{Order, Payment};
+use super::Error;
 use crate::db::schema::{ledger_entries, payouts};
-use crate::web::AppError;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Account {
@@ -50,7 +50,7 @@ pub fn post(
     kind: &str,
     currency: &str,
     legs: &[(Account, i64)],
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     post_for(conn, order_id, None, kind, currency, legs)
 }
 
@@ -62,10 +62,10 @@ fn post_for(
     kind: &str,
     currency: &str,
     legs: &[(Account, i64)],
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     let sum: i64 = legs.iter().map(|(_, a)| a).sum();
     if sum != 0 {
-        return Err(AppError::Internal(anyhow::anyhow!(
+        return Err(Error::Internal(anyhow::anyhow!(
             "unbalanced ledger movement {kind}: {legs:?}"
         )));
     }
@@ -97,7 +97,7 @@ fn post_for(
 }
 
 /// The buyer's payment arrived: all of it goes into escrow.
-pub fn payment_received(conn: &mut PgConnection, o: &Order, p: &Payment) -> Result<(), AppError> {
+pub fn payment_received(conn: &mut PgConnection, o: &Order, p: &Payment) -> Result<(), Error> {
     post_for(
         conn,
         Some(o.id),
@@ -112,13 +112,8 @@ pub fn payment_received(conn: &mut PgConnection, o: &Order, p: &Payment) -> Resu
 }
 
 /// Money back to the buyer, out of escrow, to the payment `p`. Callers go through
-/// `payments::refund`, which also counts it on the payment.
-pub fn refund(
-    conn: &mut PgConnection,
-    o: &Order,
-    p: &Payment,
-    amount: i64,
-) -> Result<(), AppError> {
+/// `refunds::refund`, which also counts it on the payment.
+pub fn refund(conn: &mut PgConnection, o: &Order, p: &Payment, amount: i64) -> Result<(), Error> {
     post_for(
         conn,
         Some(o.id),
@@ -132,7 +127,7 @@ pub fn refund(
 /// The deal is done: what is left in escrow goes to the seller, less the seller's fee;
 /// the fees (and the buyer's protection fee) go to the platform. `o` carries the final
 /// `refunded_minor` and `seller_fee_minor`.
-pub fn release(conn: &mut PgConnection, o: &Order) -> Result<(), AppError> {
+pub fn release(conn: &mut PgConnection, o: &Order) -> Result<(), Error> {
     let to_seller = o.seller_receives_minor();
     let to_fees = o.protection_fee_minor + o.seller_fee_minor;
     let held = to_seller + to_fees;
@@ -189,7 +184,7 @@ pub fn held_for_seller(conn: &mut PgConnection, seller: i64) -> QueryResult<Vec<
     use crate::db::schema::orders;
     let open: Vec<Order> = orders::table
         .filter(orders::seller_id.eq(seller))
-        .filter(orders::status.eq_any(super::model::HELD))
+        .filter(orders::status.eq_any(super::model::OrderStatus::HELD))
         .select(Order::as_select())
         .load(conn)?;
     let mut sums: Vec<(String, i64)> = Vec::new();
@@ -228,7 +223,7 @@ pub fn seller_overview(
 /// Pays a seller's available balance in one currency out (the sandbox payout: the
 /// money leaves the ledger to the `payouts` account). Returns the amount, 0 when there
 /// was nothing to pay.
-pub fn payout(conn: &mut PgConnection, user_id: i64, currency: &str) -> Result<i64, AppError> {
+pub fn payout(conn: &mut PgConnection, user_id: i64, currency: &str) -> Result<i64, Error> {
     // One payout at a time per seller: the balance cannot be paid twice.
     diesel::sql_query("SELECT pg_advisory_xact_lock(7001, $1::int)")
         .bind::<BigInt, _>(user_id)

@@ -5,21 +5,76 @@ use diesel::prelude::*;
 
 use crate::db::schema::{dispute_evidence, disputes, order_events, orders, payments};
 
-/// Every status an order can be in (docs/architecture.md, "The order life").
-pub const STATUSES: [&str; 9] = [
-    "pending_payment",
-    "paid",
-    "shipped",
-    "received",
-    "completed",
-    "cancelled",
-    "expired",
-    "disputed",
-    "refunded",
-];
+crate::text_enum! {
+    /// Where an order is (docs/architecture.md, "The order life").
+    pub enum OrderStatus {
+        PendingPayment = "pending_payment",
+        Paid = "paid",
+        Shipped = "shipped",
+        Received = "received",
+        Completed = "completed",
+        Cancelled = "cancelled",
+        Expired = "expired",
+        Disputed = "disputed",
+        Refunded = "refunded",
+    }
+}
 
-/// Statuses in which the buyer's money is held in escrow.
-pub const HELD: [&str; 4] = ["paid", "shipped", "received", "disputed"];
+impl OrderStatus {
+    /// The buyer's money is held in escrow.
+    pub const HELD: [OrderStatus; 4] = [
+        OrderStatus::Paid,
+        OrderStatus::Shipped,
+        OrderStatus::Received,
+        OrderStatus::Disputed,
+    ];
+    /// Under way: money held or awaited.
+    pub const OPEN: [OrderStatus; 5] = [
+        OrderStatus::PendingPayment,
+        OrderStatus::Paid,
+        OrderStatus::Shipped,
+        OrderStatus::Received,
+        OrderStatus::Disputed,
+    ];
+    /// Finished, one way or another.
+    pub const DONE: [OrderStatus; 4] = [
+        OrderStatus::Completed,
+        OrderStatus::Cancelled,
+        OrderStatus::Expired,
+        OrderStatus::Refunded,
+    ];
+    /// The seller has the next move: ship it, or answer the buyer's dispute.
+    pub const SELLER_MOVES: [OrderStatus; 2] = [OrderStatus::Paid, OrderStatus::Disputed];
+    /// The buyer has the next move: pay, or confirm what arrived.
+    pub const BUYER_MOVES: [OrderStatus; 3] = [
+        OrderStatus::PendingPayment,
+        OrderStatus::Shipped,
+        OrderStatus::Received,
+    ];
+    /// On its way to the buyer or in their hands, waiting for their confirmation.
+    pub const DELIVERED: [OrderStatus; 2] = [OrderStatus::Shipped, OrderStatus::Received];
+
+    /// The key part of its messages (`order-status-…`, `orders-action-…`).
+    pub fn key(self) -> String {
+        self.as_str().replace('_', "-")
+    }
+}
+
+crate::text_enum! {
+    /// Where a dispute is: evidence and offers while `Open`, an admin's decision waiting
+    /// for its appeal window, an appeal waiting for the final decision, or closed.
+    pub enum DisputeStatus {
+        Open = "open",
+        Decided = "decided",
+        Appealed = "appealed",
+        Closed = "closed",
+    }
+}
+
+impl DisputeStatus {
+    /// Waiting for an admin.
+    pub const WAITING: [DisputeStatus; 2] = [DisputeStatus::Open, DisputeStatus::Appealed];
+}
 
 #[derive(Queryable, Selectable, Identifiable, Clone, Debug)]
 #[diesel(table_name = orders, check_for_backend(diesel::pg::Pg))]
@@ -40,7 +95,7 @@ pub struct Order {
     pub refunded_minor: i64,
     pub delivery: String,
     pub ship_address: String,
-    pub status: String,
+    pub status: OrderStatus,
     pub carrier: String,
     pub tracking: String,
     pub handover_code: String,
@@ -83,7 +138,7 @@ impl Order {
     }
 
     pub fn holds_money(&self) -> bool {
-        HELD.contains(&self.status.as_str())
+        OrderStatus::HELD.contains(&self.status)
     }
 }
 
@@ -132,79 +187,27 @@ impl Payment {
     }
 }
 
-/// Where a payment is. `GivenBack`: the money arrived for a payment the order did not
-/// need (replaced, outdated, late or twice) and was refunded in full at once, so no
-/// later refund of the order may pick it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, diesel::AsExpression, diesel::FromSqlRow)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum PaymentStatus {
-    Pending,
-    Processing,
-    Succeeded,
-    Failed,
-    Cancelled,
-    GivenBack,
+crate::text_enum! {
+    /// Where a payment is. `GivenBack`: the money arrived for a payment the order did not
+    /// need (replaced, outdated, late or twice) and was refunded in full at once, so no
+    /// later refund of the order may pick it.
+    pub enum PaymentStatus {
+        Pending = "pending",
+        Processing = "processing",
+        Succeeded = "succeeded",
+        Failed = "failed",
+        Cancelled = "cancelled",
+        GivenBack = "given_back",
+    }
 }
 
 impl PaymentStatus {
     /// Still waiting for the buyer or the provider.
     pub const OPEN: [PaymentStatus; 2] = [PaymentStatus::Pending, PaymentStatus::Processing];
 
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PaymentStatus::Pending => "pending",
-            PaymentStatus::Processing => "processing",
-            PaymentStatus::Succeeded => "succeeded",
-            PaymentStatus::Failed => "failed",
-            PaymentStatus::Cancelled => "cancelled",
-            PaymentStatus::GivenBack => "given_back",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<PaymentStatus> {
-        [
-            PaymentStatus::Pending,
-            PaymentStatus::Processing,
-            PaymentStatus::Succeeded,
-            PaymentStatus::Failed,
-            PaymentStatus::Cancelled,
-            PaymentStatus::GivenBack,
-        ]
-        .into_iter()
-        .find(|st| st.as_str() == s)
-    }
-
     /// Money arrived for this payment (kept or given back).
     pub fn took_money(self) -> bool {
         matches!(self, PaymentStatus::Succeeded | PaymentStatus::GivenBack)
-    }
-}
-
-impl std::fmt::Display for PaymentStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl diesel::serialize::ToSql<diesel::sql_types::Text, diesel::pg::Pg> for PaymentStatus {
-    fn to_sql<'b>(
-        &'b self,
-        out: &mut diesel::serialize::Output<'b, '_, diesel::pg::Pg>,
-    ) -> diesel::serialize::Result {
-        <str as diesel::serialize::ToSql<diesel::sql_types::Text, diesel::pg::Pg>>::to_sql(
-            self.as_str(),
-            out,
-        )
-    }
-}
-
-impl diesel::deserialize::FromSql<diesel::sql_types::Text, diesel::pg::Pg> for PaymentStatus {
-    fn from_sql(bytes: diesel::pg::PgValue<'_>) -> diesel::deserialize::Result<Self> {
-        let s = <String as diesel::deserialize::FromSql<
-            diesel::sql_types::Text,
-            diesel::pg::Pg,
-        >>::from_sql(bytes)?;
-        PaymentStatus::parse(&s).ok_or_else(|| format!("unknown payment status {s}").into())
     }
 }
 
@@ -214,8 +217,8 @@ pub struct Dispute {
     pub id: i64,
     pub order_id: i64,
     pub reason: String,
-    pub status: String,
-    pub order_status: String,
+    pub status: DisputeStatus,
+    pub order_status: OrderStatus,
     pub evidence_until: DateTime<Utc>,
     pub offer_minor: Option<i64>,
     pub return_accepted: bool,

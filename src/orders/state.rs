@@ -8,13 +8,13 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
-use super::emails::{self, Parties, Val};
+use super::emails::{self, EmailArg, Parties};
 use super::ledger;
-use super::model::{self, Order, Payment};
+use super::model::{self, Order, OrderStatus, Payment};
+use super::Error;
 use crate::config::Config;
 use crate::db::schema::orders;
 use crate::jobs::queue;
-use crate::web::AppError;
 
 /// Job kinds of the order life.
 pub const EXPIRE_JOB: &str = "order_expire";
@@ -27,7 +27,7 @@ pub const HANDOVER_TRIES: i64 = 5;
 
 /// Who asks for a change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Actor {
+pub enum Initiator {
     User {
         id: i64,
         admin: bool,
@@ -38,7 +38,7 @@ pub enum Actor {
 
 /// What the actor is to this order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Role {
+pub enum Relation {
     Buyer,
     Seller,
     Admin,
@@ -46,13 +46,13 @@ pub enum Role {
 }
 
 /// The actor's role; anyone else does not learn that the order exists.
-pub fn role(o: &Order, actor: Actor) -> Result<Role, AppError> {
+pub fn relation(o: &Order, actor: Initiator) -> Result<Relation, Error> {
     match actor {
-        Actor::System => Ok(Role::System),
-        Actor::User { id, .. } if id == o.buyer_id => Ok(Role::Buyer),
-        Actor::User { id, .. } if id == o.seller_id => Ok(Role::Seller),
-        Actor::User { admin: true, .. } => Ok(Role::Admin),
-        Actor::User { .. } => Err(AppError::NotFound),
+        Initiator::System => Ok(Relation::System),
+        Initiator::User { id, .. } if id == o.buyer_id => Ok(Relation::Buyer),
+        Initiator::User { id, .. } if id == o.seller_id => Ok(Relation::Seller),
+        Initiator::User { admin: true, .. } => Ok(Relation::Admin),
+        Initiator::User { .. } => Err(Error::NotFound),
     }
 }
 
@@ -60,29 +60,27 @@ pub fn role(o: &Order, actor: Actor) -> Result<Role, AppError> {
 pub fn lock_for(
     conn: &mut PgConnection,
     id: i64,
-    actor: Actor,
-    roles: &[Role],
-    states: &[&str],
-) -> Result<(Order, Role), AppError> {
-    let o = model::lock(conn, id)
-        .optional()?
-        .ok_or(AppError::NotFound)?;
-    let r = role(&o, actor)?;
+    actor: Initiator,
+    roles: &[Relation],
+    states: &[OrderStatus],
+) -> Result<(Order, Relation), Error> {
+    let o = model::lock(conn, id).optional()?.ok_or(Error::NotFound)?;
+    let r = relation(&o, actor)?;
     if !roles.contains(&r) {
-        return Err(AppError::Forbidden);
+        return Err(Error::Forbidden);
     }
-    if !states.contains(&o.status.as_str()) {
-        return Err(AppError::Conflict);
+    if !states.contains(&o.status) {
+        return Err(Error::WrongState);
     }
     Ok((o, r))
 }
 
-impl Actor {
+impl Initiator {
     /// The acting user; `None` for the system.
     pub fn user_id(self) -> Option<i64> {
         match self {
-            Actor::User { id, .. } => Some(id),
-            Actor::System => None,
+            Initiator::User { id, .. } => Some(id),
+            Initiator::System => None,
         }
     }
 }
@@ -106,27 +104,16 @@ pub(super) fn job(
     .map(|_| ())
 }
 
-/// Puts reserved stock back on sale (an unpaid, expired or cancelled order). A listing
-/// the last unit of which was reserved went to `sold`; it comes back to `active`, unless
-/// the seller marked it sold.
+/// Puts the order's reserved stock back on sale (unpaid, expired or cancelled).
 fn release_stock(conn: &mut PgConnection, o: &Order) -> QueryResult<()> {
-    diesel::sql_query(
-        "UPDATE listings SET quantity = quantity + $2, \
-           status = CASE WHEN status = 'sold' AND NOT sold_by_hand THEN 'active' ELSE status END, \
-           updated_at = now() \
-         WHERE id = $1",
-    )
-    .bind::<diesel::sql_types::BigInt, _>(o.listing_id)
-    .bind::<diesel::sql_types::Integer, _>(o.quantity)
-    .execute(conn)
-    .map(|_| ())
+    crate::listings::for_orders::release(conn, o.listing_id, o.quantity)
 }
 
-fn set_status(conn: &mut PgConnection, o: &mut Order, status: &str) -> QueryResult<()> {
+fn set_status(conn: &mut PgConnection, o: &mut Order, status: OrderStatus) -> QueryResult<()> {
     diesel::update(orders::table.find(o.id))
         .set((orders::status.eq(status), orders::updated_at.eq(Utc::now())))
         .execute(conn)?;
-    o.status = status.to_string();
+    o.status = status;
     Ok(())
 }
 
@@ -134,17 +121,15 @@ fn set_status(conn: &mut PgConnection, o: &mut Order, status: &str) -> QueryResu
 
 /// The provider took the money of the order's payment `payment`: escrow holds it, the
 /// seller learns they sold. Money arriving for an order that no longer waits for it is
-/// given back by the caller (`payments::apply_outcome`), never here.
+/// given back by the caller (`payment_events::apply_outcome`), never here.
 pub fn mark_paid(
     conn: &mut PgConnection,
     cfg: &Config,
     id: i64,
     payment: &Payment,
-) -> Result<Order, AppError> {
-    let mut o = model::lock(conn, id)
-        .optional()?
-        .ok_or(AppError::NotFound)?;
-    if o.status != "pending_payment" {
+) -> Result<Order, Error> {
+    let mut o = model::lock(conn, id).optional()?.ok_or(Error::NotFound)?;
+    if o.status != OrderStatus::PendingPayment {
         return Ok(o); // Applied already.
     }
     let now = Utc::now();
@@ -156,14 +141,14 @@ pub fn mark_paid(
     };
     diesel::update(orders::table.find(o.id))
         .set((
-            orders::status.eq("paid"),
+            orders::status.eq(OrderStatus::Paid),
             orders::paid_at.eq(now),
             orders::ship_by.eq(ship_by),
             orders::handover_code.eq(&code),
             orders::updated_at.eq(now),
         ))
         .execute(conn)?;
-    o.status = "paid".into();
+    o.status = OrderStatus::Paid;
     o.paid_at = Some(now);
     o.ship_by = Some(ship_by);
     o.handover_code = code;
@@ -183,8 +168,8 @@ pub fn mark_paid(
         &p.seller,
         "order_sold",
         &[
-            ("date", Val::Date(ship_by)),
-            ("address", Val::Text(address)),
+            ("date", EmailArg::Date(ship_by)),
+            ("address", EmailArg::Text(address)),
         ],
     )?;
     job(conn, LATE_JOB, o.id, ship_by + grace(cfg))?;
@@ -208,11 +193,11 @@ pub fn address_text(o: &Order) -> String {
 /// An unpaid order past its time: the stock goes back on sale and its payment is closed
 /// at the provider. While a payment is under way (a bank transfer on its way), the
 /// order waits for its outcome and looks again later.
-pub fn expire(conn: &mut PgConnection, cfg: &Config, id: i64) -> Result<(), AppError> {
+pub fn expire(conn: &mut PgConnection, cfg: &Config, id: i64) -> Result<(), Error> {
     let Some(mut o) = model::lock(conn, id).optional()? else {
         return Ok(());
     };
-    if o.status != "pending_payment" || o.pay_by > Utc::now() {
+    if o.status != OrderStatus::PendingPayment || o.pay_by > Utc::now() {
         return Ok(());
     }
     if super::payments::processing(conn, o.id)? {
@@ -220,7 +205,7 @@ pub fn expire(conn: &mut PgConnection, cfg: &Config, id: i64) -> Result<(), AppE
         return Ok(());
     }
     super::payments::close_open(conn, o.id)?;
-    set_status(conn, &mut o, "expired")?;
+    set_status(conn, &mut o, OrderStatus::Expired)?;
     close(conn, &o)?;
     release_stock(conn, &o)?;
     model::event(conn, o.id, None, "expired", "")?;
@@ -228,10 +213,16 @@ pub fn expire(conn: &mut PgConnection, cfg: &Config, id: i64) -> Result<(), AppE
 }
 
 /// The buyer gives up before paying.
-pub fn abandon(conn: &mut PgConnection, id: i64, actor: Actor) -> Result<(), AppError> {
-    let (mut o, _) = lock_for(conn, id, actor, &[Role::Buyer], &["pending_payment"])?;
+pub fn abandon(conn: &mut PgConnection, id: i64, actor: Initiator) -> Result<(), Error> {
+    let (mut o, _) = lock_for(
+        conn,
+        id,
+        actor,
+        &[Relation::Buyer],
+        &[OrderStatus::PendingPayment],
+    )?;
     super::payments::close_open(conn, o.id)?;
-    set_status(conn, &mut o, "cancelled")?;
+    set_status(conn, &mut o, OrderStatus::Cancelled)?;
     close(conn, &o)?;
     release_stock(conn, &o)?;
     model::event(conn, o.id, actor.user_id(), "abandoned", "")?;
@@ -252,19 +243,19 @@ pub fn ship(
     conn: &mut PgConnection,
     cfg: &Config,
     id: i64,
-    actor: Actor,
+    actor: Initiator,
     carrier: &str,
     tracking: &str,
-) -> Result<(), AppError> {
-    let (mut o, _) = lock_for(conn, id, actor, &[Role::Seller], &["paid"])?;
+) -> Result<(), Error> {
+    let (mut o, _) = lock_for(conn, id, actor, &[Relation::Seller], &[OrderStatus::Paid])?;
     if o.is_pickup() {
-        return Err(AppError::Conflict);
+        return Err(Error::WrongState);
     }
     let now = Utc::now();
     let confirm_by = after(cfg.orders.confirm_within);
     diesel::update(orders::table.find(o.id))
         .set((
-            orders::status.eq("shipped"),
+            orders::status.eq(OrderStatus::Shipped),
             orders::carrier.eq(carrier),
             orders::tracking.eq(tracking),
             orders::shipped_at.eq(now),
@@ -272,7 +263,7 @@ pub fn ship(
             orders::updated_at.eq(now),
         ))
         .execute(conn)?;
-    o.status = "shipped".into();
+    o.status = OrderStatus::Shipped;
     o.confirm_by = Some(confirm_by);
     model::event(
         conn,
@@ -289,26 +280,35 @@ pub fn ship(
         &p.buyer,
         "order_shipped",
         &[
-            ("carrier", Val::Text(carrier.into())),
-            ("tracking", Val::Text(tracking.into())),
-            ("date", Val::Date(confirm_by)),
+            ("carrier", EmailArg::Text(carrier.into())),
+            ("tracking", EmailArg::Text(tracking.into())),
+            ("date", EmailArg::Date(confirm_by)),
         ],
     )?;
     schedule_confirmation(conn, o.id, confirm_by)
 }
 
+/// What the seller's typed handover code did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Handover {
+    /// The item is in the buyer's hands.
+    Done,
+    /// Not the buyer's code: nothing changed but the counted try, which commits (it is
+    /// what limits guessing), so this is an outcome and not an error.
+    WrongCode,
+}
+
 /// The seller typed the buyer's code at the meeting: the item is in the buyer's hands.
-/// A wrong code changes nothing (`Ok(false)`).
 pub fn hand_over(
     conn: &mut PgConnection,
     cfg: &Config,
     id: i64,
-    actor: Actor,
+    actor: Initiator,
     code: &str,
-) -> Result<bool, AppError> {
-    let (mut o, _) = lock_for(conn, id, actor, &[Role::Seller], &["paid"])?;
+) -> Result<Handover, Error> {
+    let (mut o, _) = lock_for(conn, id, actor, &[Relation::Seller], &[OrderStatus::Paid])?;
     if !o.is_pickup() {
-        return Err(AppError::Conflict);
+        return Err(Error::WrongState);
     }
     // Six digits are a million guesses: a few wrong ones lock the handover for an hour,
     // so a seller cannot find the code without meeting the buyer.
@@ -321,26 +321,26 @@ pub fn hand_over(
         .count()
         .get_result(conn)?;
     if wrong >= HANDOVER_TRIES {
-        return Err(AppError::TooMany(3600));
+        return Err(Error::TooMany(3600));
     }
     let typed: String = code.chars().filter(|c| c.is_ascii_digit()).collect();
     let same: bool =
         subtle::ConstantTimeEq::ct_eq(typed.as_bytes(), o.handover_code.as_bytes()).into();
     if !same || typed.len() != 6 {
         model::event(conn, o.id, actor.user_id(), "handover_code_wrong", "")?;
-        return Ok(false);
+        return Ok(Handover::WrongCode);
     }
     let now = Utc::now();
     let confirm_by = after(cfg.orders.confirm_within);
     diesel::update(orders::table.find(o.id))
         .set((
-            orders::status.eq("received"),
+            orders::status.eq(OrderStatus::Received),
             orders::received_at.eq(now),
             orders::confirm_by.eq(confirm_by),
             orders::updated_at.eq(now),
         ))
         .execute(conn)?;
-    o.status = "received".into();
+    o.status = OrderStatus::Received;
     o.confirm_by = Some(confirm_by);
     model::event(conn, o.id, actor.user_id(), "handed_over", "")?;
     let p = emails::parties(conn, &o)?;
@@ -350,17 +350,17 @@ pub fn hand_over(
         &o,
         &p.buyer,
         "order_handed_over",
-        &[("date", Val::Date(confirm_by))],
+        &[("date", EmailArg::Date(confirm_by))],
     )?;
     schedule_confirmation(conn, o.id, confirm_by)?;
-    Ok(true)
+    Ok(Handover::Done)
 }
 
 fn schedule_confirmation(
     conn: &mut PgConnection,
     id: i64,
     confirm_by: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     // A reminder two days before (or half-way, for short windows), then the confirmation.
     let left = confirm_by - Utc::now();
     let remind = confirm_by - chrono::Duration::days(2).min(left / 2);
@@ -370,11 +370,11 @@ fn schedule_confirmation(
 }
 
 /// The buyer reminds themselves to confirm (or open a dispute) before the money goes.
-pub fn remind(conn: &mut PgConnection, cfg: &Config, id: i64) -> Result<(), AppError> {
+pub fn remind(conn: &mut PgConnection, cfg: &Config, id: i64) -> Result<(), Error> {
     let Some(o) = model::find(conn, id).optional()? else {
         return Ok(());
     };
-    if !matches!(o.status.as_str(), "shipped" | "received") {
+    if !OrderStatus::DELIVERED.contains(&o.status) {
         return Ok(());
     }
     let Some(confirm_by) = o.confirm_by else {
@@ -387,7 +387,7 @@ pub fn remind(conn: &mut PgConnection, cfg: &Config, id: i64) -> Result<(), AppE
         &o,
         &p.buyer,
         "order_confirm_reminder",
-        &[("date", Val::Date(confirm_by))],
+        &[("date", EmailArg::Date(confirm_by))],
     )?;
     Ok(())
 }
@@ -399,22 +399,28 @@ pub fn confirm(
     conn: &mut PgConnection,
     cfg: &Config,
     id: i64,
-    actor: Actor,
-) -> Result<(), AppError> {
-    let (o, _) = lock_for(conn, id, actor, &[Role::Buyer], &["shipped", "received"])?;
+    actor: Initiator,
+) -> Result<(), Error> {
+    let (o, _) = lock_for(
+        conn,
+        id,
+        actor,
+        &[Relation::Buyer],
+        &[OrderStatus::Shipped, OrderStatus::Received],
+    )?;
     complete(conn, cfg, o, actor, "confirmed")
 }
 
 /// Nobody confirmed or disputed in time: confirmed on the buyer's behalf.
-pub fn auto_confirm(conn: &mut PgConnection, cfg: &Config, id: i64) -> Result<(), AppError> {
+pub fn auto_confirm(conn: &mut PgConnection, cfg: &Config, id: i64) -> Result<(), Error> {
     let Some(o) = model::lock(conn, id).optional()? else {
         return Ok(());
     };
     let due = o.confirm_by.is_some_and(|at| at <= Utc::now());
-    if !matches!(o.status.as_str(), "shipped" | "received") || !due {
+    if !OrderStatus::DELIVERED.contains(&o.status) || !due {
         return Ok(());
     }
-    complete(conn, cfg, o, Actor::System, "auto_confirmed")
+    complete(conn, cfg, o, Initiator::System, "auto_confirmed")
 }
 
 /// Releases what escrow holds for the order (less any refund) to the seller and the
@@ -423,14 +429,14 @@ pub(super) fn complete(
     conn: &mut PgConnection,
     cfg: &Config,
     mut o: Order,
-    actor: Actor,
+    actor: Initiator,
     event: &str,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     let fee = super::checkout::seller_fee(o.proceeds_minor(), cfg.orders.seller_fee_bps);
     let now = Utc::now();
     diesel::update(orders::table.find(o.id))
         .set((
-            orders::status.eq("completed"),
+            orders::status.eq(OrderStatus::Completed),
             orders::seller_fee_minor.eq(fee),
             orders::refunded_minor.eq(o.refunded_minor),
             orders::closed_at.eq(now),
@@ -438,7 +444,7 @@ pub(super) fn complete(
             orders::updated_at.eq(now),
         ))
         .execute(conn)?;
-    o.status = "completed".into();
+    o.status = OrderStatus::Completed;
     o.seller_fee_minor = fee;
     ledger::release(conn, &o)?;
     model::event(conn, o.id, actor.user_id(), event, "")?;
@@ -450,7 +456,7 @@ pub(super) fn complete(
         &o,
         &p.seller,
         "order_completed_seller",
-        &[("amount", Val::Money(o.proceeds_minor() - fee))],
+        &[("amount", EmailArg::Money(o.proceeds_minor() - fee))],
     )?;
     Ok(())
 }
@@ -461,11 +467,17 @@ pub fn cancel(
     conn: &mut PgConnection,
     cfg: &Config,
     id: i64,
-    actor: Actor,
+    actor: Initiator,
     reason: &str,
-) -> Result<(), AppError> {
-    let (o, role) = lock_for(conn, id, actor, &[Role::Buyer, Role::Seller], &["paid"])?;
-    let kind = if role == Role::Buyer {
+) -> Result<(), Error> {
+    let (o, role) = lock_for(
+        conn,
+        id,
+        actor,
+        &[Relation::Buyer, Relation::Seller],
+        &[OrderStatus::Paid],
+    )?;
+    let kind = if role == Relation::Buyer {
         "cancelled_by_buyer"
     } else {
         "cancelled_by_seller"
@@ -474,29 +486,29 @@ pub fn cancel(
 }
 
 /// The seller did not ship within the ship-by date and its grace period.
-pub fn cancel_if_late(conn: &mut PgConnection, cfg: &Config, id: i64) -> Result<(), AppError> {
+pub fn cancel_if_late(conn: &mut PgConnection, cfg: &Config, id: i64) -> Result<(), Error> {
     let Some(o) = model::lock(conn, id).optional()? else {
         return Ok(());
     };
     let late = o.ship_by.is_some_and(|at| at + grace(cfg) <= Utc::now());
-    if o.status != "paid" || !late {
+    if o.status != OrderStatus::Paid || !late {
         return Ok(());
     }
-    refund_and_cancel(conn, cfg, o, Actor::System, "cancelled_late", "")
+    refund_and_cancel(conn, cfg, o, Initiator::System, "cancelled_late", "")
 }
 
 fn refund_and_cancel(
     conn: &mut PgConnection,
     cfg: &Config,
     mut o: Order,
-    actor: Actor,
+    actor: Initiator,
     kind: &str,
     reason: &str,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     let now = Utc::now();
     diesel::update(orders::table.find(o.id))
         .set((
-            orders::status.eq("cancelled"),
+            orders::status.eq(OrderStatus::Cancelled),
             orders::cancel_reason.eq(reason),
             orders::refunded_minor.eq(o.total_minor),
             // Nothing is released, so there is no fee to take.
@@ -505,21 +517,21 @@ fn refund_and_cancel(
             orders::updated_at.eq(now),
         ))
         .execute(conn)?;
-    o.status = "cancelled".into();
+    o.status = OrderStatus::Cancelled;
     o.refunded_minor = o.total_minor;
     o.seller_fee_minor = 0;
-    super::payments::refund_order(conn, &o, o.total_minor)?;
+    super::refunds::refund_order(conn, &o, o.total_minor)?;
     release_stock(conn, &o)?;
     model::event(conn, o.id, actor.user_id(), kind, reason)?;
     let p = emails::parties(conn, &o)?;
     let args = [
-        ("amount", Val::Money(o.total_minor)),
+        ("amount", EmailArg::Money(o.total_minor)),
         (
             "reason",
             if reason.is_empty() {
-                Val::Key("cancel-reason-late".into())
+                EmailArg::Key("cancel-reason-late".into())
             } else {
-                Val::Key(format!("cancel-reason-{}", reason.replace('_', "-")))
+                EmailArg::Key(format!("cancel-reason-{}", reason.replace('_', "-")))
             },
         ),
     ];
@@ -534,22 +546,22 @@ pub(super) fn refund_all(
     conn: &mut PgConnection,
     cfg: &Config,
     mut o: Order,
-    actor: Actor,
-) -> Result<(), AppError> {
+    actor: Initiator,
+) -> Result<(), Error> {
     let now = Utc::now();
     diesel::update(orders::table.find(o.id))
         .set((
-            orders::status.eq("refunded"),
+            orders::status.eq(OrderStatus::Refunded),
             orders::refunded_minor.eq(o.total_minor),
             orders::seller_fee_minor.eq(0),
             orders::closed_at.eq(now),
             orders::updated_at.eq(now),
         ))
         .execute(conn)?;
-    o.status = "refunded".into();
+    o.status = OrderStatus::Refunded;
     o.refunded_minor = o.total_minor;
     o.seller_fee_minor = 0;
-    super::payments::refund_order(conn, &o, o.total_minor)?;
+    super::refunds::refund_order(conn, &o, o.total_minor)?;
     model::event(conn, o.id, actor.user_id(), "refunded", "")?;
     let p: Parties = emails::parties(conn, &o)?;
     emails::send(
@@ -558,7 +570,7 @@ pub(super) fn refund_all(
         &o,
         &p.buyer,
         "order_refunded",
-        &[("amount", Val::Money(o.total_minor))],
+        &[("amount", EmailArg::Money(o.total_minor))],
     )?;
     Ok(())
 }
@@ -568,12 +580,12 @@ pub(super) fn refund_part_and_complete(
     conn: &mut PgConnection,
     cfg: &Config,
     mut o: Order,
-    actor: Actor,
+    actor: Initiator,
     amount: i64,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     let amount = amount.clamp(0, o.item_minor + o.shipping_minor);
     o.refunded_minor = amount;
-    super::payments::refund_order(conn, &o, amount)?;
+    super::refunds::refund_order(conn, &o, amount)?;
     model::event(conn, o.id, actor.user_id(), "partially_refunded", "")?;
     let p = emails::parties(conn, &o)?;
     emails::send(
@@ -582,7 +594,7 @@ pub(super) fn refund_part_and_complete(
         &o,
         &p.buyer,
         "order_refunded",
-        &[("amount", Val::Money(amount))],
+        &[("amount", EmailArg::Money(amount))],
     )?;
     complete(conn, cfg, o, actor, "completed_after_dispute")
 }

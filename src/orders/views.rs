@@ -5,10 +5,12 @@ use askama::Template;
 use chrono::{DateTime, Utc};
 
 use super::checkout::{AddressInput, SavedAddress};
-use super::model::{Dispute, Evidence, Order, OrderEvent, Payment};
-use super::state::Role;
+use super::model::{Dispute, DisputeStatus, Evidence, Order, OrderEvent, OrderStatus, Payment};
+use super::state::Relation;
 use crate::accounts::fields::FormErrors;
 use crate::web::Ctx;
+
+pub use crate::listings::for_orders::ListingBrief;
 
 /// An integer as askama passes it (by value or through references).
 pub trait Int {
@@ -25,19 +27,6 @@ impl<T: Int + ?Sized> Int for &T {
     fn get(&self) -> i64 {
         (**self).get()
     }
-}
-
-/// What the order page needs of the listing.
-#[derive(Clone, Debug)]
-pub struct ListingBrief {
-    pub id: i64,
-    pub ships: bool,
-    pub pickup: bool,
-    pub shipping_minor: Option<i64>,
-    pub city: String,
-    pub photo_key: Option<String>,
-    /// Units still on sale (besides what this order holds).
-    pub available: i32,
 }
 
 /// Every field any order form has, kept to show a form again with its errors.
@@ -66,7 +55,7 @@ pub struct ActionInput {
 pub struct OrderPage {
     pub ctx: Ctx,
     pub o: Order,
-    pub role: Role,
+    pub relation: Relation,
     pub listing: Option<ListingBrief>,
     pub buyer_name: String,
     pub seller_name: String,
@@ -84,19 +73,15 @@ pub struct OrderPage {
 
 impl OrderPage {
     pub fn is_buyer(&self) -> bool {
-        self.role == Role::Buyer
+        self.relation == Relation::Buyer
     }
 
     pub fn is_seller(&self) -> bool {
-        self.role == Role::Seller
+        self.relation == Relation::Seller
     }
 
     pub fn is_admin(&self) -> bool {
-        self.role == Role::Admin
-    }
-
-    pub fn status_is(&self, s: &str) -> bool {
-        self.o.status == s
+        self.relation == Relation::Admin
     }
 
     pub fn money(&self, minor: impl Int) -> String {
@@ -113,7 +98,7 @@ impl OrderPage {
 
     /// The seller missed the ship-by date.
     pub fn late(&self) -> bool {
-        self.o.status == "paid" && self.o.ship_by.is_some_and(|at| at < self.now)
+        self.o.status == OrderStatus::Paid && self.o.ship_by.is_some_and(|at| at < self.now)
     }
 
     /// The name of a user id; `name_of` takes the optional actor of an event.
@@ -136,8 +121,7 @@ impl OrderPage {
     }
 
     pub fn status_label(&self) -> String {
-        self.ctx
-            .t(&format!("order-status-{}", self.o.status.replace('_', "-")))
+        self.ctx.t(&format!("order-status-{}", self.o.status.key()))
     }
 
     pub fn you_receive(&self) -> i64 {
@@ -193,13 +177,12 @@ impl OrderPage {
 
     /// Evidence can still be added by the parties.
     pub fn evidence_open(&self, d: &Dispute) -> bool {
-        (self.is_buyer() || self.is_seller())
-            && ((d.status == "open" && d.evidence_until > self.now) || d.status == "appealed")
+        (self.is_buyer() || self.is_seller()) && super::disputes::evidence_open(d, self.now)
     }
 
     pub fn can_appeal(&self, d: &Dispute) -> bool {
         (self.is_buyer() || self.is_seller())
-            && d.status == "decided"
+            && d.status == DisputeStatus::Decided
             && d.appealed_by.is_none()
             && d.final_at.is_some_and(|at| at > self.now)
     }
@@ -272,8 +255,8 @@ impl OrdersPage {
         self.filter == f
     }
 
-    pub fn status_label(&self, s: &str) -> String {
-        self.ctx.t(&format!("order-status-{}", s.replace('_', "-")))
+    pub fn status_label(&self, s: &OrderStatus) -> String {
+        self.ctx.t(&format!("order-status-{}", s.key()))
     }
 
     pub fn title(&self) -> String {
@@ -284,9 +267,8 @@ impl OrdersPage {
         self.ctx.t(&format!("orders-empty-{}", self.side))
     }
 
-    pub fn action_label(&self, status: &str) -> String {
-        self.ctx
-            .t(&format!("orders-action-{}", status.replace('_', "-")))
+    pub fn action_label(&self, status: &OrderStatus) -> String {
+        self.ctx.t(&format!("orders-action-{}", status.key()))
     }
 
     pub fn filter_label(&self, f: &str) -> String {

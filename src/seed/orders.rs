@@ -8,9 +8,9 @@ use diesel::prelude::*;
 use crate::config::Config;
 use crate::db::schema::{listings, orders, users};
 use crate::listings::model::Listing;
-use crate::orders::checkout::{self, AddressInput};
-use crate::orders::payments::{self, Outcome, Started};
-use crate::orders::state::{self, Actor};
+use crate::orders::checkout::{self, AddressInput, Bought};
+use crate::orders::payments::{self, PaymentOutcome, Started};
+use crate::orders::state::{self, Initiator};
 use crate::orders::{disputes, model};
 use crate::web::AppError;
 
@@ -70,9 +70,11 @@ fn play(
     country: &str,
     listing: &Listing,
     end: &str,
-) -> Result<(), AppError> {
+) -> Result<(), crate::orders::Error> {
     let key = format!("demo-order-{i}");
-    let Ok(id) = checkout::buy(conn, cfg, buyer, listing.id, 1, &key)? else {
+    let (Bought::Placed(id) | Bought::Again(id)) =
+        checkout::buy(conn, cfg, buyer, listing.id, 1, &key)?
+    else {
         return Ok(());
     };
     let o = model::find(conn, id)?;
@@ -92,11 +94,11 @@ fn play(
         virtual_account: String::new(),
     };
     let p = payments::record(conn, "sandbox", &o, &started)?;
-    payments::apply_outcome(
+    crate::orders::payment_events::apply_outcome(
         conn,
         cfg,
         p,
-        &Outcome::Succeeded {
+        &PaymentOutcome::Succeeded {
             brand: "visa".into(),
             last4: "4242".into(),
             provider_payment: started.reference.clone(),
@@ -105,11 +107,11 @@ fn play(
     if end == "paid" {
         return Ok(());
     }
-    let seller = Actor::User {
+    let seller = Initiator::User {
         id: o.seller_id,
         admin: false,
     };
-    let buyer = Actor::User {
+    let buyer = Initiator::User {
         id: buyer,
         admin: false,
     };

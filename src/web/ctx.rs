@@ -87,7 +87,7 @@ impl Ctx {
                 let (user, actions) = crate::db::run(&state.pool, move |conn| {
                     let user = crate::accounts::model::session_user(conn, id, v)?;
                     let actions = match &user {
-                        Some(u) => crate::orders::action_count(conn, u.id, u.role == "admin")?,
+                        Some(u) => crate::orders::action_count(conn, u.id, u.role.is_admin())?,
                         None => 0,
                     };
                     Ok((user, actions))
@@ -228,7 +228,7 @@ impl Ctx {
     }
 
     pub fn is_admin(&self) -> bool {
-        self.user.as_ref().is_some_and(|u| u.role == "admin")
+        self.user.as_ref().is_some_and(|u| u.role.is_admin())
     }
 
     /// Takes the pending flash messages (they show once).

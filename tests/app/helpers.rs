@@ -653,6 +653,59 @@ pub mod factories {
         .await
     }
 
+    /// What a listing factory varies; the rest is a camera in Lyon.
+    pub struct ListingSpec {
+        pub price_minor: i64,
+        pub currency: &'static str,
+        pub quantity: i32,
+        pub ships: bool,
+        pub shipping_minor: Option<i64>,
+        pub pickup: bool,
+    }
+
+    impl Default for ListingSpec {
+        fn default() -> ListingSpec {
+            ListingSpec {
+                price_minor: 2_000,
+                currency: "EUR",
+                quantity: 1,
+                ships: true,
+                shipping_minor: Some(500),
+                pickup: true,
+            }
+        }
+    }
+
+    /// An active listing of `seller`, made by the rule the sell form calls (so its
+    /// columns, status and search words are the ones a real listing gets).
+    pub async fn listing(app: &TestApp, seller: i64, it: ListingSpec) -> i64 {
+        use pasar::db::schema::categories;
+        app.db(move |c| {
+            let category_id: i32 = categories::table
+                .filter(categories::slug.eq("electronics"))
+                .select(categories::id)
+                .first(c)
+                .expect("category");
+            let fields = pasar::listings::model::ListingFields {
+                category_id,
+                title: "Vintage camera".into(),
+                description: "Works well.".into(),
+                condition: "good".into(),
+                price_minor: it.price_minor,
+                currency: it.currency.into(),
+                quantity: it.quantity,
+                ships: it.ships,
+                shipping_minor: it.shipping_minor,
+                pickup: it.pickup,
+                city: "Lyon".into(),
+                country: "France".into(),
+                attributes: serde_json::json!({}),
+            };
+            pasar::listings::rules::create(c, seller, &fields, &[], true).expect("listing created")
+        })
+        .await
+    }
+
     /// A verified member, signed in on the app's client.
     pub async fn signed_in(app: &TestApp, email: &str) -> i64 {
         let id = user(app, UserSpec::new(email)).await;

@@ -6,7 +6,7 @@
 use diesel::prelude::*;
 use pasar::db::schema::{jobs, ledger_entries, listings, orders, payments};
 use pasar::orders::ledger;
-use pasar::orders::payments::{self as pay_mod, Event, Outcome, Started};
+use pasar::orders::payments::{self as pay_mod, Event, PaymentOutcome, Started};
 use pasar::web::AppError;
 
 use crate::helpers::{spawn_app, spawn_app_with, Options, TestApp};
@@ -16,7 +16,7 @@ use crate::orders::{
 };
 
 /// The configuration of the test apps, for calling the order rules directly.
-fn cfg() -> pasar::config::Config {
+pub fn cfg() -> pasar::config::Config {
     pasar::config::Config::from_lookup(|k| match k {
         "PASAR_SECRET" => Some("t".repeat(64)),
         "PASAR_DATA" => Some(std::env::temp_dir().display().to_string()),
@@ -30,22 +30,27 @@ fn reference_of(pay_page: &str) -> String {
 }
 
 /// A provider event applied as the webhook would; `None`: it matched no payment.
-async fn apply(app: &TestApp, provider: &'static str, reference: String, outcome: Outcome) -> bool {
+async fn apply(
+    app: &TestApp,
+    provider: &'static str,
+    reference: String,
+    outcome: PaymentOutcome,
+) -> bool {
     app.db(move |c| {
         let event = Event {
             id: format!("evt_{}", uuid::Uuid::new_v4().simple()),
             reference,
             outcome,
         };
-        c.transaction(|c| pay_mod::apply(c, &cfg(), provider, &event))
+        c.transaction(|c| pasar::orders::payment_events::apply(c, &cfg(), provider, &event))
             .expect("applied")
             .is_some()
     })
     .await
 }
 
-fn card(brand: &str, last4: &str, intent: &str) -> Outcome {
-    Outcome::Succeeded {
+fn card(brand: &str, last4: &str, intent: &str) -> PaymentOutcome {
+    PaymentOutcome::Succeeded {
         brand: brand.into(),
         last4: last4.into(),
         provider_payment: intent.into(),
@@ -183,11 +188,11 @@ async fn a_refund_never_exceeds_what_its_payment_has_left() {
             let _ = c.transaction::<(), AppError, _>(|c| {
                 let o = pasar::orders::model::find(c, order)?;
                 let p = pay_mod::find(c, o.payment_id.expect("funded"))?;
-                pay_mod::refund(c, &o, &p, 2_000)?;
+                pasar::orders::refunds::refund(c, &o, &p, 2_000)?;
                 let p = pay_mod::find(c, p.id)?;
                 seen = (
                     p.refundable_minor(),
-                    pay_mod::refund(c, &o, &p, 601).is_err(),
+                    pasar::orders::refunds::refund(c, &o, &p, 601).is_err(),
                 );
                 // Only the bookkeeping was under test: leave the order as it was.
                 Err(AppError::Conflict)
@@ -249,7 +254,15 @@ async fn an_order_does_not_expire_under_a_payment_still_processing() {
     let order = order_of(buy(&app, d.listing, "p1").await.assert_status(303));
     let reference = reference_of(&checkout(&app, order, "ship").await);
     // The bank transfer is on its way when the time to pay runs out.
-    assert!(apply(&app, "sandbox", reference.clone(), Outcome::Processing).await);
+    assert!(
+        apply(
+            &app,
+            "sandbox",
+            reference.clone(),
+            PaymentOutcome::Processing
+        )
+        .await
+    );
     app.db(move |c| {
         diesel::update(orders::table.find(order))
             .set(orders::pay_by.eq(chrono::Utc::now() - chrono::Duration::minutes(1)))

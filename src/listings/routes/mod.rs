@@ -57,6 +57,6 @@ pub fn require_verified(ctx: &Ctx) -> Result<&User, AppError> {
 fn editor(user: &User) -> Editor {
     Editor {
         user_id: user.id,
-        admin: user.role == "admin",
+        admin: user.role.is_admin(),
     }
 }

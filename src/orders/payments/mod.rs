@@ -15,13 +15,10 @@ use chrono::Utc;
 use diesel::prelude::*;
 use futures_util::future::BoxFuture;
 
-use super::emails::{self, Val};
 use super::model::{self, Order, Payment, PaymentStatus};
-use super::{ledger, state};
 use crate::config::{Config, PaymentSettings};
-use crate::db::schema::{orders, payments, provider_events};
+use crate::db::schema::payments;
 use crate::jobs::queue;
-use crate::web::AppError;
 
 /// Job kinds: a refund sent to the provider after it committed here, a payment closed
 /// at the provider (so it can no longer take money), and the sandbox's delayed
@@ -73,7 +70,7 @@ pub enum ProviderError {
 
 /// What a provider reports about a payment.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Outcome {
+pub enum PaymentOutcome {
     Succeeded {
         brand: String,
         last4: String,
@@ -89,7 +86,7 @@ pub enum Outcome {
 pub struct Event {
     pub id: String,
     pub reference: String,
-    pub outcome: Outcome,
+    pub outcome: PaymentOutcome,
 }
 
 pub trait PaymentProvider: Send + Sync {
@@ -228,195 +225,6 @@ pub fn of_order(conn: &mut PgConnection, order_id: i64) -> QueryResult<Vec<Payme
         .order(payments::id)
         .select(Payment::as_select())
         .load(conn)
-}
-
-/// Applies a provider's event once: a replay (same provider and event id) changes
-/// nothing. Returns the payment it concerned. Run inside a transaction.
-pub fn apply(
-    conn: &mut PgConnection,
-    cfg: &Config,
-    provider: &str,
-    event: &Event,
-) -> Result<Option<Payment>, AppError> {
-    let fresh = diesel::insert_into(provider_events::table)
-        .values((
-            provider_events::provider.eq(provider),
-            provider_events::event_id.eq(&event.id),
-        ))
-        .on_conflict_do_nothing()
-        .execute(conn)?;
-    let Some(p) = by_reference(conn, provider, &event.reference)? else {
-        tracing::warn!(provider, event.id = %event.id, "event for an unknown payment");
-        return Ok(None);
-    };
-    if fresh == 0 {
-        return Ok(Some(p));
-    }
-    apply_outcome(conn, cfg, p, &event.outcome).map(Some)
-}
-
-/// What an outcome does to the payment and its order (once per payment state change).
-pub fn apply_outcome(
-    conn: &mut PgConnection,
-    cfg: &Config,
-    p: Payment,
-    outcome: &Outcome,
-) -> Result<Payment, AppError> {
-    // The order first: every change to an order (and its payments) takes this lock.
-    let o = model::lock(conn, p.order_id)?;
-    let p = find(conn, p.id)?;
-    if p.status.took_money() {
-        return Ok(p);
-    }
-    let open = PaymentStatus::OPEN.contains(&p.status);
-    let now = Utc::now();
-    match outcome {
-        Outcome::Processing if open => {
-            diesel::update(payments::table.find(p.id))
-                .set((
-                    payments::status.eq(PaymentStatus::Processing),
-                    payments::updated_at.eq(now),
-                ))
-                .execute(conn)?;
-            model::event(conn, o.id, None, "payment_processing", "")?;
-        }
-        Outcome::Failed(code) if open => {
-            // The buyer may try the same payment again.
-            diesel::update(payments::table.find(p.id))
-                .set((
-                    payments::status.eq(PaymentStatus::Pending),
-                    payments::failure.eq(code),
-                    payments::updated_at.eq(now),
-                ))
-                .execute(conn)?;
-            model::event(conn, o.id, None, "payment_failed", code)?;
-        }
-        Outcome::Processing | Outcome::Failed(_) => {}
-        Outcome::Succeeded {
-            brand,
-            last4,
-            provider_payment,
-        } => {
-            diesel::update(payments::table.find(p.id))
-                .set((
-                    payments::card_brand.eq(brand),
-                    payments::card_last4.eq(last4),
-                    payments::provider_payment.eq(provider_payment),
-                    payments::failure.eq(""),
-                    payments::updated_at.eq(now),
-                ))
-                .execute(conn)?;
-            // Only the order's current payment for its current amount funds it; money
-            // for anything else (replaced, outdated, late, twice) goes straight back.
-            let funds = open && o.status == "pending_payment" && p.amount_minor == o.total_minor;
-            if funds {
-                diesel::update(payments::table.find(p.id))
-                    .set(payments::status.eq(PaymentStatus::Succeeded))
-                    .execute(conn)?;
-                diesel::update(orders::table.find(o.id))
-                    .set(orders::payment_id.eq(p.id))
-                    .execute(conn)?;
-                let funding = find(conn, p.id)?;
-                state::mark_paid(conn, cfg, o.id, &funding)?;
-            } else {
-                give_back(conn, cfg, &o, p.id)?;
-            }
-        }
-    }
-    Ok(find(conn, p.id)?)
-}
-
-/// Money of a payment the order does not need: in through the ledger and straight back
-/// out, the payment marked given back, the provider's refund queued. The buyer of an
-/// order that ended unpaid (expired, abandoned) is told.
-fn give_back(
-    conn: &mut PgConnection,
-    cfg: &Config,
-    o: &Order,
-    payment_id: i64,
-) -> Result<(), AppError> {
-    diesel::update(payments::table.find(payment_id))
-        .set((
-            payments::status.eq(PaymentStatus::GivenBack),
-            payments::updated_at.eq(Utc::now()),
-        ))
-        .execute(conn)?;
-    let p = find(conn, payment_id)?;
-    ledger::payment_received(conn, o, &p)?;
-    refund(conn, o, &p, p.amount_minor)?;
-    let never_paid = o.payment_id.is_none() && matches!(o.status.as_str(), "expired" | "cancelled");
-    if never_paid {
-        model::event(conn, o.id, None, "late_payment_refunded", "")?;
-        let parties = emails::parties(conn, o)?;
-        emails::send(
-            conn,
-            cfg,
-            o,
-            &parties.buyer,
-            "order_refunded",
-            &[("amount", Val::Money(p.amount_minor))],
-        )?;
-    } else {
-        model::event(conn, o.id, None, "duplicate_payment_refunded", "")?;
-    }
-    Ok(())
-}
-
-/// Gives `amount` of the payment `p` back to the buyer: out of escrow in the ledger (a
-/// row naming the payment), counted on the payment, and the provider's refund queued.
-/// More than the payment has left is a bug and writes nothing.
-pub fn refund(
-    conn: &mut PgConnection,
-    o: &Order,
-    p: &Payment,
-    amount: i64,
-) -> Result<(), AppError> {
-    if amount <= 0 {
-        return Ok(());
-    }
-    let counted = diesel::update(
-        payments::table
-            .find(p.id)
-            .filter(payments::status.eq_any([PaymentStatus::Succeeded, PaymentStatus::GivenBack]))
-            .filter((payments::amount_minor - payments::refunded_minor).ge(amount)),
-    )
-    .set((
-        payments::refunded_minor.eq(payments::refunded_minor + amount),
-        payments::updated_at.eq(Utc::now()),
-    ))
-    .execute(conn)?;
-    if counted == 0 {
-        return Err(AppError::Internal(anyhow::anyhow!(
-            "refund of {amount} exceeds what payment {} has left",
-            p.id
-        )));
-    }
-    ledger::refund(conn, o, p, amount)?;
-    refund_job(conn, p, amount)?;
-    Ok(())
-}
-
-/// A refund of the order: to the one payment that funded it.
-pub fn refund_order(conn: &mut PgConnection, o: &Order, amount: i64) -> Result<(), AppError> {
-    let id = o.payment_id.ok_or_else(|| {
-        AppError::Internal(anyhow::anyhow!("order {} has no funding payment", o.id))
-    })?;
-    let p = find(conn, id)?;
-    refund(conn, o, &p, amount)
-}
-
-fn refund_job(conn: &mut PgConnection, p: &Payment, amount: i64) -> QueryResult<()> {
-    queue::enqueue(
-        conn,
-        REFUND_JOB,
-        serde_json::json!({
-            "payment_id": p.id,
-            "amount": amount,
-            "key": format!("refund-{}", uuid::Uuid::new_v4().simple()),
-        }),
-        None,
-    )
-    .map(|_| ())
 }
 
 pub fn find(conn: &mut PgConnection, id: i64) -> QueryResult<Payment> {

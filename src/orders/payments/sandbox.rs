@@ -20,12 +20,12 @@ use chrono::{Datelike, Utc};
 use futures_util::future::BoxFuture;
 use sha2::{Digest, Sha256};
 
-use super::{Event, Method, Outcome, PaymentProvider, ProviderError, Started};
+use super::{Event, Method, PaymentOutcome, PaymentProvider, ProviderError, Started};
 use crate::accounts::fields::FormErrors;
 use crate::accounts::routes::require_user;
 use crate::db;
 use crate::jobs::queue;
-use crate::orders::model::{self, Order, Payment, PaymentStatus};
+use crate::orders::model::{self, Order, OrderStatus, Payment, PaymentStatus};
 use crate::web::{redirect, render, AppError, Ctx};
 use crate::AppState;
 
@@ -229,7 +229,8 @@ async fn load(
 
 async fn page(ctx: Ctx, state: web::Data<AppState>, reference: web::Path<String>) -> Page {
     let (order, payment) = load(&state, &ctx, reference.into_inner()).await?;
-    if !PaymentStatus::OPEN.contains(&payment.status) || order.status != "pending_payment" {
+    if !PaymentStatus::OPEN.contains(&payment.status) || order.status != OrderStatus::PendingPayment
+    {
         return Ok(redirect(&format!("/orders/{}", order.id)));
     }
     render(&PayPage {
@@ -251,7 +252,8 @@ async fn pay_card(
     form: web::Form<CardInput>,
 ) -> Page {
     let (order, payment) = load(&state, &ctx, reference.into_inner()).await?;
-    if !PaymentStatus::OPEN.contains(&payment.status) || order.status != "pending_payment" {
+    if !PaymentStatus::OPEN.contains(&payment.status) || order.status != OrderStatus::PendingPayment
+    {
         return Ok(redirect(&format!("/orders/{}", order.id)));
     }
     let mut input = form.into_inner();
@@ -277,17 +279,17 @@ async fn pay_card(
     let event_id = format!("charge_{}", uuid::Uuid::new_v4().simple());
     let (outcome, delayed) = match &charge {
         Charge::Paid { brand, last4 } => (
-            Outcome::Succeeded {
+            PaymentOutcome::Succeeded {
                 brand: brand.clone(),
                 last4: last4.clone(),
                 provider_payment: payment.reference.clone(),
             },
             None,
         ),
-        Charge::Declined(code) => (Outcome::Failed((*code).to_string()), None),
+        Charge::Declined(code) => (PaymentOutcome::Failed((*code).to_string()), None),
         Charge::Processing { brand, last4 } => (
-            Outcome::Processing,
-            Some(Outcome::Succeeded {
+            PaymentOutcome::Processing,
+            Some(PaymentOutcome::Succeeded {
                 brand: brand.clone(),
                 last4: last4.clone(),
                 provider_payment: payment.reference.clone(),
@@ -302,7 +304,8 @@ async fn pay_card(
         outcome,
     };
     let payment = db::transaction(&state.pool, move |conn| {
-        let p = super::apply(conn, &cfg, "sandbox", &event)?.ok_or(AppError::NotFound)?;
+        let p = crate::orders::payment_events::apply(conn, &cfg, "sandbox", &event)?
+            .ok_or(AppError::NotFound)?;
         if let Some(later) = delayed {
             schedule_callback(conn, &reference, later)?;
         }
@@ -333,12 +336,12 @@ async fn pay_card(
 fn schedule_callback(
     conn: &mut diesel::PgConnection,
     reference: &str,
-    outcome: Outcome,
+    outcome: PaymentOutcome,
 ) -> Result<(), AppError> {
     let (kind, brand, last4) = match outcome {
-        Outcome::Succeeded { brand, last4, .. } => ("succeeded", brand, last4),
-        Outcome::Failed(_) => ("failed", String::new(), String::new()),
-        Outcome::Processing => ("processing", String::new(), String::new()),
+        PaymentOutcome::Succeeded { brand, last4, .. } => ("succeeded", brand, last4),
+        PaymentOutcome::Failed(_) => ("failed", String::new(), String::new()),
+        PaymentOutcome::Processing => ("processing", String::new(), String::new()),
     };
     queue::enqueue(
         conn,
@@ -361,7 +364,7 @@ async fn simulate_transfer(
     reference: web::Path<String>,
 ) -> Page {
     let (order, payment) = load(&state, &ctx, reference.into_inner()).await?;
-    if payment.method != "bank_transfer" || order.status != "pending_payment" {
+    if payment.method != "bank_transfer" || order.status != OrderStatus::PendingPayment {
         return Err(AppError::Conflict);
     }
     let cfg = state.config.clone();
@@ -370,13 +373,13 @@ async fn simulate_transfer(
         let event = Event {
             id: format!("transfer_{}", uuid::Uuid::new_v4().simple()),
             reference: reference.clone(),
-            outcome: Outcome::Processing,
+            outcome: PaymentOutcome::Processing,
         };
-        super::apply(conn, &cfg, "sandbox", &event)?;
+        crate::orders::payment_events::apply(conn, &cfg, "sandbox", &event)?;
         schedule_callback(
             conn,
             &reference,
-            Outcome::Succeeded {
+            PaymentOutcome::Succeeded {
                 brand: "bank_transfer".into(),
                 last4: String::new(),
                 provider_payment: reference.clone(),
@@ -392,13 +395,13 @@ pub fn event_from_json(v: &serde_json::Value) -> Option<Event> {
     let s = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
     let reference = s("reference")?;
     let outcome = match s("outcome")?.as_str() {
-        "succeeded" => Outcome::Succeeded {
+        "succeeded" => PaymentOutcome::Succeeded {
             brand: s("brand").unwrap_or_default(),
             last4: s("last4").unwrap_or_default(),
             provider_payment: reference.clone(),
         },
-        "processing" => Outcome::Processing,
-        "failed" => Outcome::Failed(s("failure").unwrap_or_else(|| "card_declined".into())),
+        "processing" => PaymentOutcome::Processing,
+        "failed" => PaymentOutcome::Failed(s("failure").unwrap_or_else(|| "card_declined".into())),
         _ => return None,
     };
     Some(Event {
@@ -428,7 +431,9 @@ async fn webhook(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes)
     };
     let cfg = state.config.clone();
     match db::transaction(&state.pool, move |conn| {
-        super::apply(conn, &cfg, "sandbox", &event)
+        Ok(crate::orders::payment_events::apply(
+            conn, &cfg, "sandbox", &event,
+        )?)
     })
     .await
     {

@@ -9,7 +9,7 @@ use futures_util::future::BoxFuture;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::{signature, Event, Method, Outcome, PaymentProvider, ProviderError, Started};
+use super::{signature, Event, Method, PaymentOutcome, PaymentProvider, ProviderError, Started};
 use crate::config::Secret;
 use crate::orders::model::{Order, Payment};
 
@@ -324,7 +324,7 @@ struct Session {
     payment_intent: Value,
 }
 
-fn succeeded(s: &Session) -> Outcome {
+fn succeeded(s: &Session) -> PaymentOutcome {
     let provider_payment = match &s.payment_intent {
         Value::String(id) => id.clone(),
         Value::Object(o) => o
@@ -334,7 +334,7 @@ fn succeeded(s: &Session) -> Outcome {
             .to_string(),
         _ => String::new(),
     };
-    Outcome::Succeeded {
+    PaymentOutcome::Succeeded {
         // A Checkout Session does not carry card details; refunds only need the intent.
         brand: "card".into(),
         last4: String::new(),
@@ -354,12 +354,14 @@ pub fn parse_event(body: &[u8]) -> Option<Event> {
         "checkout.session.completed" => match s.payment_status.as_str() {
             "paid" => succeeded(&s),
             // Asynchronous methods complete the session before the money arrives.
-            "unpaid" => Outcome::Processing,
+            "unpaid" => PaymentOutcome::Processing,
             _ => return None,
         },
         "checkout.session.async_payment_succeeded" => succeeded(&s),
-        "checkout.session.async_payment_failed" => Outcome::Failed("async_payment_failed".into()),
-        "checkout.session.expired" => Outcome::Failed("expired".into()),
+        "checkout.session.async_payment_failed" => {
+            PaymentOutcome::Failed("async_payment_failed".into())
+        }
+        "checkout.session.expired" => PaymentOutcome::Failed("expired".into()),
         _ => return None,
     };
     Some(Event {
@@ -406,13 +408,13 @@ mod tests {
             .into_bytes()
     }
 
-    fn outcome(body: &[u8]) -> Option<Outcome> {
+    fn outcome(body: &[u8]) -> Option<PaymentOutcome> {
         parse_event(body).map(|e| e.outcome)
     }
 
-    fn paid() -> Option<Outcome> {
+    fn paid() -> Option<PaymentOutcome> {
         let provider_payment = "pi_1".into();
-        Some(Outcome::Succeeded {
+        Some(PaymentOutcome::Succeeded {
             brand: "card".into(),
             last4: String::new(),
             provider_payment,
@@ -457,7 +459,10 @@ mod tests {
     fn event_types_map_to_outcomes() {
         let completed = |status| event("checkout.session.completed", status, json!("pi_1"));
         assert_eq!(outcome(&completed("paid")), paid());
-        assert_eq!(outcome(&completed("unpaid")), Some(Outcome::Processing));
+        assert_eq!(
+            outcome(&completed("unpaid")),
+            Some(PaymentOutcome::Processing)
+        );
         assert_eq!(outcome(&completed("no_payment_required")), None);
         let ok = event(
             "checkout.session.async_payment_succeeded",
@@ -472,14 +477,17 @@ mod tests {
         );
         assert_eq!(
             outcome(&failed),
-            Some(Outcome::Failed("async_payment_failed".into()))
+            Some(PaymentOutcome::Failed("async_payment_failed".into()))
         );
         let expired = event("checkout.session.expired", "unpaid", Value::Null);
-        assert_eq!(outcome(&expired), Some(Outcome::Failed("expired".into())));
+        assert_eq!(
+            outcome(&expired),
+            Some(PaymentOutcome::Failed("expired".into()))
+        );
         // A null intent gives an empty id; an expanded one gives its id.
         let null = event("checkout.session.completed", "paid", Value::Null);
         assert!(matches!(outcome(&null),
-            Some(Outcome::Succeeded { provider_payment, .. }) if provider_payment.is_empty()));
+            Some(PaymentOutcome::Succeeded { provider_payment, .. }) if provider_payment.is_empty()));
         let expanded = event(
             "checkout.session.completed",
             "paid",

@@ -1,0 +1,39 @@
+//! The admin's pages: disputes waiting for a decision, and the books.
+
+use actix_web::web;
+
+use super::Page;
+use crate::accounts::routes::require_user;
+use crate::db;
+use crate::orders::views::{AdminDisputesPage, BooksPage};
+use crate::orders::{disputes, ledger};
+use crate::web::{render, AppError, Ctx};
+use crate::AppState;
+
+fn require_admin(ctx: &Ctx) -> Result<(), AppError> {
+    require_user(ctx)?;
+    if ctx.is_admin() {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+pub(super) async fn admin_disputes(ctx: Ctx, state: web::Data<AppState>) -> Page {
+    require_admin(&ctx)?;
+    let rows = db::run(&state.pool, |conn| Ok(disputes::queue(conn, 200)?)).await?;
+    render(&AdminDisputesPage { ctx, rows })
+}
+
+pub(super) async fn books(ctx: Ctx, state: web::Data<AppState>) -> Page {
+    require_admin(&ctx)?;
+    let (totals, problems) = db::run(&state.pool, |conn| {
+        Ok((ledger::totals(conn)?, ledger::imbalances(conn)?))
+    })
+    .await?;
+    render(&BooksPage {
+        ctx,
+        totals,
+        problems,
+    })
+}
