@@ -44,15 +44,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     super::photos::configure(cfg);
 }
 
-/// Selling needs a confirmed email address.
-pub fn require_verified(ctx: &Ctx) -> Result<&User, AppError> {
-    let user = require_user(ctx)?;
-    if user.is_verified() {
-        Ok(user)
-    } else {
-        Err(AppError::Unverified)
-    }
-}
+// moved: re-export for branches in flight
+pub use crate::web::auth::require_verified;
 
 fn actor(user: &User) -> Actor {
     Actor {
@@ -683,7 +676,7 @@ async fn show(ctx: Ctx, state: web::Data<AppState>, id: web::Path<i64>) -> Page 
                 let listing = model::find(conn, id)?;
                 Ok(Arc::new(ListingData {
                     photos: model::photos_of(conn, id)?,
-                    tree: CategoryTree::cached(conn, &caches)?,
+                    tree: CategoryTree::cached(conn, &caches.tree)?,
                     seller: seller_card(conn, listing.seller_id)?,
                     similar: similar(conn, &listing, near.as_ref())?,
                     listing,

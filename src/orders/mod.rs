@@ -4,6 +4,7 @@
 pub mod checkout;
 pub mod disputes;
 pub mod emails;
+pub mod jobs;
 pub mod ledger;
 pub mod model;
 pub mod payments;
@@ -13,9 +14,7 @@ pub mod views;
 
 use diesel::prelude::*;
 
-use crate::config::Config;
 use crate::db::schema::orders;
-use crate::web::AppError;
 use model::Order;
 
 /// Whether the buyer (or, `as_seller`, the seller) has the next move on this order.
@@ -57,46 +56,4 @@ pub fn action_count(conn: &mut PgConnection, user_id: i64, admin: bool) -> Query
         .count()
         .get_result(conn)?;
     Ok(mine + disputes)
-}
-
-/// Job kinds this module runs.
-pub fn runs_job(kind: &str) -> bool {
-    matches!(
-        kind,
-        state::EXPIRE_JOB
-            | state::LATE_JOB
-            | state::REMIND_JOB
-            | state::AUTO_CONFIRM_JOB
-            | disputes::FINAL_JOB
-            | payments::SANDBOX_EVENT_JOB
-    )
-}
-
-/// Runs one of the order jobs in a transaction. A job finding its order moved on does
-/// nothing: every step re-checks the state.
-pub fn run_job(
-    conn: &mut PgConnection,
-    cfg: &Config,
-    kind: &str,
-    payload: &serde_json::Value,
-) -> Result<(), AppError> {
-    conn.transaction(|conn| {
-        if kind == payments::SANDBOX_EVENT_JOB {
-            let event = payments::sandbox::event_from_json(payload).ok_or(AppError::BadRequest)?;
-            payments::apply(conn, cfg, "sandbox", &event)?;
-            return Ok(());
-        }
-        let id = payload
-            .get("order_id")
-            .and_then(|v| v.as_i64())
-            .ok_or(AppError::BadRequest)?;
-        match kind {
-            state::EXPIRE_JOB => state::expire(conn, cfg, id),
-            state::LATE_JOB => state::cancel_if_late(conn, cfg, id),
-            state::REMIND_JOB => state::remind(conn, cfg, id),
-            state::AUTO_CONFIRM_JOB => state::auto_confirm(conn, cfg, id),
-            disputes::FINAL_JOB => disputes::finalize_if_due(conn, cfg, id),
-            _ => Err(AppError::BadRequest),
-        }
-    })
 }
