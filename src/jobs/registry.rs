@@ -130,12 +130,14 @@ impl Db {
     }
 }
 
+type UpkeepFn = Arc<dyn Fn(&mut PgConnection) -> Result<(), AppError> + Send + Sync>;
+
 /// Upkeep the worker runs every `every` (pruning counters, rebuilding the search
 /// vocabulary, sweeping abandoned uploads), each in its own transaction.
 pub struct Periodic {
     pub name: &'static str,
     pub every: Duration,
-    pub run: Arc<dyn Fn(&mut PgConnection) -> Result<(), AppError> + Send + Sync>,
+    pub run: UpkeepFn,
 }
 
 impl Periodic {
