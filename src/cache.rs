@@ -1,5 +1,6 @@
-//! Short-lived, per-process caches of public page data: the category tree, the home
-//! page's sections, search and category results, and listing pages.
+//! Short-lived, per-process caches of public page data, and the rule that clears them.
+//! The features own what they keep (the category tree, the home page's sections,
+//! search results, listing pages) and register their caches at start-up.
 //!
 //! Shoppers ask the same things again and again (the home page, "iphone", a shared
 //! listing); answering those from memory for a few seconds leaves the database and the
@@ -12,7 +13,7 @@
 use std::future::Future;
 use std::hash::Hash;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use actix_web::body::MessageBody;
@@ -21,12 +22,7 @@ use actix_web::http::Method;
 use actix_web::middleware::Next;
 use moka::future::Cache;
 
-use crate::web::AppError;
-
-use crate::home::HomeData;
-use crate::listings::categories::CategoryTree;
-use crate::listings::routes::ListingData;
-use crate::listings::search::Found;
+use crate::error::AppError;
 
 /// One cache. An entry is fresh for `fresh`; after that the next request still gets it
 /// at once while one background load replaces it (stale while revalidate), so a popular
@@ -108,57 +104,73 @@ where
     }
 }
 
-/// Every cache of the process.
-pub struct Caches {
-    /// The category tree changes only with migrations (a deploy): kept until cleared.
-    tree: std::sync::RwLock<Option<Arc<CategoryTree>>>,
-    keep_tree: bool,
-    /// Keyed by the viewer's country ("near you" comes first; empty: no preference).
-    pub home: Shelf<String, Arc<HomeData>>,
-    /// Keyed by the page (path and query string) and the viewer's locale, which picks
-    /// the default currency of price filters.
-    pub search: Shelf<String, Option<Arc<Found>>>,
-    /// Keyed by the listing and the viewer's country (for the similar items).
-    pub listings: Shelf<(i64, String), Arc<ListingData>>,
+/// Something a write must empty.
+pub trait Clear: Send + Sync {
+    fn clear(&self);
 }
 
-impl Caches {
-    pub fn new(ttl: Duration) -> Caches {
-        Caches {
-            tree: std::sync::RwLock::new(None),
-            keep_tree: !ttl.is_zero(),
-            home: Shelf::new(ttl, 64),
-            // A page of results is a few kilobytes: a few megabytes at most.
-            search: Shelf::new(ttl, 2_000),
-            listings: Shelf::new(ttl, 10_000),
+impl<K, V> Clear for Shelf<K, V>
+where
+    K: Hash + Eq + Clone + Send + Sync + 'static,
+    V: Clone + Send + Sync + 'static,
+{
+    fn clear(&self) {
+        Shelf::clear(self)
+    }
+}
+
+/// One value kept until cleared, for data that changes only with a deploy (the
+/// category tree comes from migrations). `keep: false` keeps nothing.
+pub struct Slot<T> {
+    value: RwLock<Option<Arc<T>>>,
+    keep: bool,
+}
+
+impl<T: Send + Sync> Slot<T> {
+    pub fn new(keep: bool) -> Slot<T> {
+        Slot {
+            value: RwLock::new(None),
+            keep,
         }
     }
 
-    /// The kept category tree, or `load`'s (kept when it succeeds). Runs on the blocking
-    /// pool, inside a database closure.
-    pub fn tree<E>(
-        &self,
-        load: impl FnOnce() -> Result<CategoryTree, E>,
-    ) -> Result<Arc<CategoryTree>, E> {
-        if let Some(t) = self.tree.read().ok().and_then(|t| t.clone()) {
-            return Ok(t);
+    /// The kept value, or `load`'s (kept when it succeeds). Synchronous: callers run it
+    /// on the blocking pool, inside a database closure.
+    pub fn get_or_load<E>(&self, load: impl FnOnce() -> Result<T, E>) -> Result<Arc<T>, E> {
+        if let Some(v) = self.value.read().ok().and_then(|v| v.clone()) {
+            return Ok(v);
         }
-        let t = Arc::new(load()?);
-        if self.keep_tree {
-            if let Ok(mut slot) = self.tree.write() {
-                *slot = Some(t.clone());
+        let v = Arc::new(load()?);
+        if self.keep {
+            if let Ok(mut slot) = self.value.write() {
+                *slot = Some(v.clone());
             }
         }
-        Ok(t)
+        Ok(v)
+    }
+}
+
+impl<T: Send + Sync> Clear for Slot<T> {
+    fn clear(&self) {
+        if let Ok(mut slot) = self.value.write() {
+            *slot = None;
+        }
+    }
+}
+
+/// Every cache of the process, as start-up registered them.
+#[derive(Default, Clone)]
+pub struct Registry(Vec<Arc<dyn Clear>>);
+
+impl Registry {
+    pub fn add(&mut self, cache: Arc<dyn Clear>) {
+        self.0.push(cache);
     }
 
     pub fn clear(&self) {
-        if let Ok(mut slot) = self.tree.write() {
-            *slot = None;
+        for c in &self.0 {
+            c.clear();
         }
-        self.home.clear();
-        self.search.clear();
-        self.listings.clear();
     }
 }
 
@@ -171,9 +183,7 @@ pub async fn clear_after_writes(
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    let caches = req
-        .app_data::<actix_web::web::Data<crate::AppState>>()
-        .map(|s| s.caches.clone());
+    let caches = req.app_data::<actix_web::web::Data<Registry>>().cloned();
     let res = next.call(req).await;
     let accepted = res.as_ref().is_ok_and(|r| {
         let s = r.status();

@@ -9,6 +9,13 @@ use crate::jobs::queue;
 use crate::listings::photos;
 use crate::listings::storage::Storage;
 
+/// The job that deletes the account if its deletion is still requested and due (signing
+/// in again in the meantime kept it); run by `super::jobs`.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct PurgeAccount {
+    pub user_id: i64,
+}
+
 /// Marks the account for deletion and queues its purge. Returns when it will happen.
 pub fn request(
     conn: &mut PgConnection,
@@ -24,12 +31,7 @@ pub fn request(
             users::updated_at.eq(diesel::dsl::now),
         ))
         .execute(conn)?;
-    queue::enqueue(
-        conn,
-        queue::PURGE_ACCOUNT,
-        serde_json::json!({ "user_id": user_id }),
-        Some(due),
-    )?;
+    queue::push(conn, &PurgeAccount { user_id }, Some(due))?;
     Ok(due)
 }
 

@@ -1,61 +1,11 @@
 //! The `users` table as the rest of the app sees it (never with the password hash).
 
-use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
 use crate::db::schema::users;
-use crate::i18n::Locale;
 
-#[derive(Queryable, Selectable, Clone, Debug)]
-#[diesel(table_name = users, check_for_backend(diesel::pg::Pg))]
-pub struct User {
-    pub id: i64,
-    pub email: String,
-    pub email_verified_at: Option<DateTime<Utc>>,
-    pub display_name: String,
-    pub bio: String,
-    pub city: String,
-    pub country: String,
-    pub locale: String,
-    pub role: UserRole,
-    pub session_version: i32,
-    pub pending_email: Option<String>,
-    pub deletion_requested_at: Option<DateTime<Utc>>,
-    pub created_at: DateTime<Utc>,
-    /// IANA name; read it through `zone()`.
-    pub time_zone: String,
-}
-
-crate::text_enum! {
-    /// What a member may do beyond their own things.
-    pub enum UserRole {
-        Member = "member",
-        Moderator = "moderator",
-        Admin = "admin",
-    }
-}
-
-impl UserRole {
-    /// Decides disputes, sees the books and every order.
-    pub fn is_admin(self) -> bool {
-        self == UserRole::Admin
-    }
-}
-
-impl User {
-    pub fn locale(&self) -> Locale {
-        Locale::parse(&self.locale).unwrap_or_default()
-    }
-
-    /// The zone the member's pages and emails show times in.
-    pub fn zone(&self) -> chrono_tz::Tz {
-        crate::i18n::zone::of_user(&self.time_zone, self.locale())
-    }
-
-    pub fn is_verified(&self) -> bool {
-        self.email_verified_at.is_some()
-    }
-}
+// moved: re-export for branches in flight
+pub use crate::web::auth::{User, UserRole};
 
 #[derive(Insertable)]
 #[diesel(table_name = users)]
@@ -159,4 +109,38 @@ pub fn is_leaving(conn: &mut PgConnection, id: i64) -> QueryResult<bool> {
             .filter(users::deletion_requested_at.is_not_null()),
     ))
     .get_result(conn)
+}
+
+/// A member shown on the home page.
+#[derive(Queryable, Clone)]
+pub struct MemberCard {
+    pub id: i64,
+    pub display_name: String,
+    pub city: String,
+    pub country: String,
+    pub verified: bool,
+}
+
+/// The newest members not being deleted.
+pub fn newest_members(conn: &mut PgConnection, limit: i64) -> QueryResult<Vec<MemberCard>> {
+    users::table
+        .filter(users::deletion_requested_at.is_null())
+        .order(users::id.desc())
+        .limit(limit)
+        .select((
+            users::id,
+            users::display_name,
+            users::city,
+            users::country,
+            users::email_verified_at.is_not_null(),
+        ))
+        .load(conn)
+}
+
+/// Members not being deleted.
+pub fn member_count(conn: &mut PgConnection) -> QueryResult<i64> {
+    users::table
+        .filter(users::deletion_requested_at.is_null())
+        .count()
+        .get_result(conn)
 }

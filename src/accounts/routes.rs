@@ -47,12 +47,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::resource("/lang").post(switch_language));
 }
 
-/// The signed-in user, or a trip to the login page and back.
-pub fn require_user(ctx: &Ctx) -> Result<&User, AppError> {
-    ctx.user
-        .as_ref()
-        .ok_or_else(|| AppError::LoginRequired(ctx.path.clone()))
-}
+// moved: re-export for branches in flight
+pub use crate::web::auth::require_user;
 
 /// Hashes on the CPU pool: bcrypt must never take the threads database calls need.
 async fn hash_password(state: &AppState, password: String) -> Result<String, AppError> {

@@ -4,8 +4,8 @@
 mod cancel;
 pub mod cluster;
 pub mod schema;
-pub mod waits;
 mod text_enum;
+pub mod waits;
 
 use std::time::Duration;
 
@@ -15,7 +15,7 @@ use diesel::prelude::*;
 use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
-use crate::web::error::AppError;
+use crate::error::AppError;
 
 pub type DbPool = Pool<ConnectionManager<PgConnection>>;
 pub type DbConn = PooledConnection<ConnectionManager<PgConnection>>;

@@ -8,9 +8,6 @@ use diesel::sql_types::{BigInt, Double, Integer, Jsonb, Text};
 
 use crate::db::schema::jobs;
 
-pub const SEND_EMAIL: &str = "send_email";
-pub const PURGE_ACCOUNT: &str = "purge_account";
-
 /// How long a claimed job stays invisible to other workers.
 const LEASE_SECS: f64 = 300.0;
 
@@ -51,6 +48,17 @@ pub fn enqueue(
         })
         .returning(jobs::id)
         .get_result(conn)
+}
+
+/// Queues a typed job (see `registry::Job`) to run at `run_at` (now if `None`).
+pub fn push<J: super::Job>(
+    conn: &mut PgConnection,
+    job: &J,
+    run_at: Option<DateTime<Utc>>,
+) -> QueryResult<i64> {
+    let payload = serde_json::to_value(job)
+        .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?;
+    enqueue(conn, J::KIND, payload, run_at)
 }
 
 /// Claims the oldest due job, counting the attempt.

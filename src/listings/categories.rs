@@ -75,9 +75,9 @@ impl CategoryTree {
     /// migrations, so a cached tree is never wrong for long.
     pub fn cached(
         conn: &mut PgConnection,
-        caches: &crate::cache::Caches,
+        kept: &crate::cache::Slot<CategoryTree>,
     ) -> QueryResult<std::sync::Arc<CategoryTree>> {
-        caches.tree(|| CategoryTree::load(conn))
+        kept.get_or_load(|| CategoryTree::load(conn))
     }
 
     pub fn get(&self, id: i32) -> Option<&Category> {

@@ -1,6 +1,7 @@
 //! Listings: create and edit (with photos), categories, browse and search, the listing
 //! page and the seller's own list.
 
+pub mod caches;
 pub mod categories;
 pub mod error;
 pub mod for_accounts;

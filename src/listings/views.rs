@@ -167,7 +167,7 @@ pub struct MyListingsPage {
     pub ctx: Ctx,
     pub tab: ListingStatus,
     /// (status, count) for every tab, in order.
-    pub tabs: Vec<(ListingStatus, i64)>,
+    pub tabs: Vec<(&'static str, i64)>,
     pub rows: Vec<ListingCard>,
     pub holiday_until: Option<NaiveDate>,
     pub today: NaiveDate,

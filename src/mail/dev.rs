@@ -7,8 +7,8 @@ use askama::Template;
 
 use super::outbox::{self, OutboundEmail};
 use crate::db;
+use crate::web::site::Site;
 use crate::web::{render, AppError, Ctx};
-use crate::AppState;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/dev/mailbox").get(list))
@@ -24,7 +24,7 @@ struct MailboxPage {
     open: Option<OutboundEmail>,
 }
 
-async fn list(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+async fn list(ctx: Ctx, state: web::Data<Site>) -> Result<HttpResponse, AppError> {
     let emails = db::run(&state.pool, |conn| Ok(outbox::recent(conn, 100)?)).await?;
     render(&MailboxPage {
         ctx,
@@ -35,7 +35,7 @@ async fn list(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppE
 
 async fn show(
     ctx: Ctx,
-    state: web::Data<AppState>,
+    state: web::Data<Site>,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
@@ -51,10 +51,7 @@ async fn show(
 }
 
 /// The HTML part as the recipient's mail client would get it.
-async fn show_html(
-    state: web::Data<AppState>,
-    id: web::Path<i64>,
-) -> Result<HttpResponse, AppError> {
+async fn show_html(state: web::Data<Site>, id: web::Path<i64>) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let email = db::run(&state.pool, move |conn| Ok(outbox::find(conn, id)?)).await?;
     Ok(HttpResponse::Ok()

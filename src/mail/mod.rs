@@ -3,6 +3,7 @@
 //! worker delivers them through a lettre transport.
 
 pub mod compose;
+pub mod delivery;
 pub mod dev;
 pub mod outbox;
 pub mod transport;

@@ -37,6 +37,12 @@ pub struct OutboundEmail {
     pub sent_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
+/// The job that delivers one email (run by `super::delivery`).
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct SendEmail {
+    pub email_id: i64,
+}
+
 /// Renders `email` and queues it for delivery. Call inside the transaction of the change.
 pub fn enqueue(conn: &mut PgConnection, email: &Email, base_url: &str) -> QueryResult<i64> {
     let (text, html) = email
@@ -54,12 +60,7 @@ pub fn enqueue(conn: &mut PgConnection, email: &Email, base_url: &str) -> QueryR
         })
         .returning(outbound_emails::id)
         .get_result(conn)?;
-    queue::enqueue(
-        conn,
-        queue::SEND_EMAIL,
-        serde_json::json!({ "email_id": id }),
-        None,
-    )?;
+    queue::push(conn, &SendEmail { email_id: id }, None)?;
     Ok(id)
 }
 

@@ -5,6 +5,7 @@ pub mod checkout;
 pub mod disputes;
 pub mod emails;
 pub mod error;
+pub mod jobs;
 pub mod ledger;
 pub mod model;
 pub mod payment_events;
@@ -18,9 +19,7 @@ pub use error::Error;
 
 use diesel::prelude::*;
 
-use crate::config::Config;
 use crate::db::schema::orders;
-use crate::web::AppError;
 use model::{DisputeStatus, Order, OrderStatus};
 
 /// Whether the buyer (or, `as_seller`, the seller) has the next move on this order.
@@ -80,47 +79,4 @@ pub fn listings_in_orders(conn: &mut PgConnection, seller_id: i64) -> QueryResul
         .select(orders::listing_id)
         .distinct()
         .load(conn)
-}
-
-/// Job kinds this module runs.
-pub fn runs_job(kind: &str) -> bool {
-    matches!(
-        kind,
-        state::EXPIRE_JOB
-            | state::LATE_JOB
-            | state::REMIND_JOB
-            | state::AUTO_CONFIRM_JOB
-            | disputes::FINAL_JOB
-            | payments::SANDBOX_EVENT_JOB
-    )
-}
-
-/// Runs one of the order jobs in a transaction. A job finding its order moved on does
-/// nothing: every step re-checks the state.
-pub fn run_job(
-    conn: &mut PgConnection,
-    cfg: &Config,
-    kind: &str,
-    payload: &serde_json::Value,
-) -> Result<(), AppError> {
-    let run = |conn: &mut PgConnection| -> Result<(), Error> {
-        if kind == payments::SANDBOX_EVENT_JOB {
-            let event = payments::sandbox::event_from_json(payload).ok_or(Error::Invalid)?;
-            payment_events::apply(conn, cfg, "sandbox", &event)?;
-            return Ok(());
-        }
-        let id = payload
-            .get("order_id")
-            .and_then(|v| v.as_i64())
-            .ok_or(Error::Invalid)?;
-        match kind {
-            state::EXPIRE_JOB => state::expire(conn, cfg, id),
-            state::LATE_JOB => state::cancel_if_late(conn, cfg, id),
-            state::REMIND_JOB => state::remind(conn, cfg, id),
-            state::AUTO_CONFIRM_JOB => state::auto_confirm(conn, cfg, id),
-            disputes::FINAL_JOB => disputes::finalize_if_due(conn, cfg, id),
-            _ => Err(Error::Invalid),
-        }
-    };
-    Ok(conn.transaction(run)?)
 }

@@ -16,7 +16,7 @@ use subtle::ConstantTimeEq;
 
 use super::ctx::session_csrf;
 use super::AppError;
-use crate::AppState;
+use crate::web::site::Site;
 
 /// Largest urlencoded form body accepted (the same limit the form extractor uses).
 pub const FORM_LIMIT: usize = 64 * 1024;
@@ -188,7 +188,7 @@ fn cross_site(req: &ServiceRequest) -> bool {
     }
     let host = req.connection_info().host().to_string();
     let base = req
-        .app_data::<web::Data<AppState>>()
+        .app_data::<web::Data<Site>>()
         .map(|s| s.config.base_url.clone())
         .unwrap_or_default();
     let origin_host = origin.split("://").nth(1).unwrap_or("");

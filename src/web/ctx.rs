@@ -8,13 +8,12 @@ use actix_session::{Session, SessionExt};
 use actix_web::{dev::Payload, web, FromRequest, HttpMessage, HttpRequest};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use rand::RngCore;
 use serde::{Deserialize, Serialize};
 
-use crate::accounts::model::User;
 use crate::i18n::{format, zone, Locale, ToArg};
+use crate::web::auth::User;
+use crate::web::site::Site;
 use crate::web::AppError;
-use crate::AppState;
 
 pub const LANG_COOKIE: &str = "lang";
 const CSRF_KEY: &str = "csrf";
@@ -45,7 +44,8 @@ pub struct Ctx {
     pub path: String,
     pub dev: bool,
     pub site_name: String,
-    /// Orders waiting for the signed-in user (shown in the header menu).
+    /// Things waiting for the signed-in user, the sum of the badges the features
+    /// registered (`Site::badges`; shown in the header menu).
     pub actions: i64,
     session: Session,
 }
@@ -60,7 +60,7 @@ impl FromRequest for Ctx {
     }
 }
 
-/// The header's count of orders waiting, carried from the query to the context.
+/// The header's count of things waiting, carried from the query to the context.
 #[derive(Clone, Copy)]
 struct ActionCount(i64);
 
@@ -71,8 +71,8 @@ impl Ctx {
             return Ok(ctx.clone());
         }
         let state = req
-            .app_data::<web::Data<AppState>>()
-            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("AppState missing")))?
+            .app_data::<web::Data<Site>>()
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("Site missing")))?
             .clone();
         let session = req.get_session();
         let uid: Option<i64> = session.get(USER_KEY).ok().flatten();
@@ -84,12 +84,15 @@ impl Ctx {
         }
         let user = match (uid, version) {
             (Some(id), Some(v)) if !expired => {
+                let (session_user, badges) = (state.session_user, state.badges.clone());
                 let (user, actions) = crate::db::run(&state.pool, move |conn| {
-                    let user = crate::accounts::model::session_user(conn, id, v)?;
-                    let actions = match &user {
-                        Some(u) => crate::orders::action_count(conn, u.id, u.role.is_admin())?,
-                        None => 0,
-                    };
+                    let user = session_user(conn, id, v)?;
+                    let mut actions = 0;
+                    if let Some(u) = &user {
+                        for badge in &badges {
+                            actions += badge(conn, u)?;
+                        }
+                    }
                     Ok((user, actions))
                 })
                 .await?;
@@ -122,7 +125,7 @@ impl Ctx {
     }
 
     /// A context without the database (error pages while it is down).
-    pub fn anonymous(req: &HttpRequest, state: &AppState) -> Ctx {
+    pub fn anonymous(req: &HttpRequest, state: &Site) -> Ctx {
         let session = req.get_session();
         let locale = req
             .cookie(LANG_COOKIE)
@@ -228,7 +231,7 @@ impl Ctx {
     }
 
     pub fn is_admin(&self) -> bool {
-        self.user.as_ref().is_some_and(|u| u.role.is_admin())
+        self.user.as_ref().is_some_and(User::is_admin)
     }
 
     /// Takes the pending flash messages (they show once).
@@ -282,13 +285,8 @@ impl Ctx {
     }
 }
 
-/// 32 random bytes, URL-safe base64.
-pub fn new_token() -> String {
-    use base64::Engine;
-    let mut bytes = [0u8; 32];
-    rand::thread_rng().fill_bytes(&mut bytes);
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-}
+// moved: re-export for branches in flight
+pub use super::token::new_token;
 
 /// Whether a signed-in session outlived `PASAR_SESSION_LIFETIME` or sat unused longer
 /// than `PASAR_SESSION_IDLE`; a live one has its last use brought up to date (at most

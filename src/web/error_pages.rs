@@ -10,7 +10,7 @@ use askama::Template;
 
 use super::render::Rendered;
 use super::Ctx;
-use crate::AppState;
+use crate::web::site::Site;
 
 #[derive(Template)]
 #[template(path = "errors/error.html")]
@@ -37,7 +37,7 @@ pub async fn middleware(
         return Ok(res);
     }
     let (req, old) = res.into_parts();
-    let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
+    let Some(state) = req.app_data::<web::Data<Site>>().cloned() else {
         return Ok(ServiceResponse::new(req, old));
     };
     let ctx = match Ctx::load(&req).await {

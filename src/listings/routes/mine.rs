@@ -53,7 +53,7 @@ pub(super) async fn my_listings(
                 .iter()
                 .find(|(st, _)| *st == s)
                 .map_or(0, |(_, n)| *n);
-            (s, n)
+            (s.as_str(), n)
         })
         .collect();
     render(&MyListingsPage {

@@ -12,8 +12,7 @@ use actix_web::{web, HttpResponse};
 
 use super::rules::Editor;
 use crate::accounts::model::User;
-use crate::accounts::routes::require_user;
-use crate::web::{AppError, Ctx};
+use crate::web::AppError;
 
 // Named by paths elsewhere: `cache.rs` keeps listing pages, templates/listings/mine.html
 // asks for a row's buttons.
@@ -44,15 +43,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     super::photos::configure(cfg);
 }
 
-/// Selling needs a confirmed email address.
-pub fn require_verified(ctx: &Ctx) -> Result<&User, AppError> {
-    let user = require_user(ctx)?;
-    if user.is_verified() {
-        Ok(user)
-    } else {
-        Err(AppError::Unverified)
-    }
-}
+pub use crate::web::auth::require_verified;
 
 fn editor(user: &User) -> Editor {
     Editor {

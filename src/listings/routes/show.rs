@@ -70,7 +70,7 @@ pub(super) async fn show(ctx: Ctx, state: web::Data<AppState>, id: web::Path<i64
                 let listing = model::find(conn, id)?;
                 Ok(Arc::new(ListingData {
                     photos: model::photos_of(conn, id)?,
-                    tree: CategoryTree::cached(conn, &caches)?,
+                    tree: CategoryTree::cached(conn, &caches.tree)?,
                     seller: seller_card(conn, listing.seller_id)?,
                     similar: similar(conn, &listing, near.as_ref())?,
                     listing,

@@ -65,7 +65,7 @@ pub(super) async fn load(
         .search
         .get_or_load(key, move || async move {
             crate::db::run(&pool, move |conn| {
-                let tree = CategoryTree::cached(conn, &caches)?;
+                let tree = CategoryTree::cached(conn, &caches.tree)?;
                 let on_category_page = slug.is_some();
                 if let Some(slug) = slug {
                     if tree.by_slug(&slug).is_none() {

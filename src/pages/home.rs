@@ -1,13 +1,15 @@
-//! The home page.
+//! The home page: newest members (accounts), newest listings near the viewer and the
+//! top categories (listings).
 
 use actix_web::{web, HttpResponse};
 use askama::Template;
 use std::sync::Arc;
 
-use diesel::prelude::*;
+use diesel::PgConnection;
 
-use crate::cache::Caches;
-use crate::db::{self, schema::users};
+use crate::accounts::{self, model::MemberCard};
+use crate::db;
+use crate::listings::caches::Caches;
 use crate::listings::nearby::Country;
 use crate::listings::{self, categories::Category, categories::CategoryTree, model::ListingCard};
 use crate::web::{render, AppError, Ctx};
@@ -17,18 +19,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/").get(home));
 }
 
-/// A member shown on the home page.
-#[derive(Queryable, Clone)]
-pub struct MemberCard {
-    pub id: i64,
-    pub display_name: String,
-    pub city: String,
-    pub country: String,
-    pub verified: bool,
-}
-
 /// The home page's sections, the same for every viewer of one country (kept in
-/// `Caches::home`).
+/// `AppState::home`).
 pub struct HomeData {
     members: Vec<MemberCard>,
     member_count: i64,
@@ -51,7 +43,6 @@ async fn home(ctx: Ctx, state: web::Data<AppState>) -> Result<HttpResponse, AppE
     let near = Country::of_viewer(ctx.user.as_ref().map(|u| u.country.as_str()), ctx.locale);
     let key = near.as_ref().map(Country::cache_key).unwrap_or_default();
     let data = state
-        .caches
         .home
         .get_or_load(key, move || async move {
             Ok(Arc::new(
@@ -73,24 +64,10 @@ fn load(
     caches: &Caches,
     near: Option<&Country>,
 ) -> Result<HomeData, AppError> {
-    let members = users::table
-        .filter(users::deletion_requested_at.is_null())
-        .order(users::id.desc())
-        .limit(8)
-        .select((
-            users::id,
-            users::display_name,
-            users::city,
-            users::country,
-            users::email_verified_at.is_not_null(),
-        ))
-        .load::<MemberCard>(conn)?;
-    let member_count = users::table
-        .filter(users::deletion_requested_at.is_null())
-        .count()
-        .get_result(conn)?;
+    let members = accounts::model::newest_members(conn, 8)?;
+    let member_count = accounts::model::member_count(conn)?;
     let recent = listings::nearby::newest(conn, near, None, None, 24)?;
-    let categories = CategoryTree::cached(conn, caches)?
+    let categories = CategoryTree::cached(conn, &caches.tree)?
         .top_level()
         .into_iter()
         .cloned()
