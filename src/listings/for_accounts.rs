@@ -50,7 +50,7 @@ pub fn empty_sellers(
     .execute(conn)?;
     diesel::update(listings::table.filter(listings::seller_id.eq(user_id)))
         .set((
-            listings::status.eq("removed"),
+            listings::status.eq(crate::listings::status::ListingStatus::Removed),
             listings::description.eq(""),
             listings::city.eq(""),
             listings::country.eq(""),

@@ -9,6 +9,7 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Integer, Nullable, Text};
 
 use super::model::Listing;
+use super::status::ListingStatus;
 use crate::db::schema::{listing_photos, listings};
 
 /// What the order page shows of the listing.
@@ -78,10 +79,10 @@ pub enum Availability {
 }
 
 pub fn availability(l: &Listing) -> Availability {
-    match l.status.as_str() {
-        "draft" | "removed" => Availability::Hidden,
-        "active" => Availability::OnSale,
-        _ => Availability::NotOnSale,
+    match l.status {
+        ListingStatus::Draft | ListingStatus::Removed => Availability::Hidden,
+        ListingStatus::Active => Availability::OnSale,
+        ListingStatus::Paused | ListingStatus::Sold => Availability::NotOnSale,
     }
 }
 

@@ -90,15 +90,6 @@ impl fmt::Display for ListingStatus {
     }
 }
 
-/// Only for the templates that still compare with a literal (`listing.status ==
-/// "sold"`, in templates/listings/show.html and form.html); Rust code matches the enum.
-/// Remove once those templates call the page's methods instead.
-impl PartialEq<&str> for ListingStatus {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
 impl ToSql<Text, Pg> for ListingStatus {
     fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Pg>) -> serialize::Result {
         <str as ToSql<Text, Pg>>::to_sql(self.as_str(), out)

@@ -174,10 +174,6 @@ pub struct MyListingsPage {
 }
 
 impl MyListingsPage {
-    pub fn is_tab(&self, s: &ListingStatus) -> bool {
-        self.tab == *s
-    }
-
     pub fn is_danger(&self, to: &ListingStatus) -> bool {
         *to == ListingStatus::Removed
     }

@@ -251,10 +251,6 @@ pub struct OrdersPage {
 }
 
 impl OrdersPage {
-    pub fn is_filter(&self, f: &str) -> bool {
-        self.filter == f
-    }
-
     pub fn status_label(&self, s: &OrderStatus) -> String {
         self.ctx.t(&format!("order-status-{}", s.key()))
     }
@@ -269,10 +265,6 @@ impl OrdersPage {
 
     pub fn action_label(&self, status: &OrderStatus) -> String {
         self.ctx.t(&format!("orders-action-{}", status.key()))
-    }
-
-    pub fn filter_label(&self, f: &str) -> String {
-        self.ctx.t(&format!("orders-filter-{f}"))
     }
 }
 

@@ -466,7 +466,7 @@ pub fn bench_photos(
     let wanted: Vec<(i64, i32)> = listings::table
         .inner_join(users::table)
         .filter(users::email.like("%@bench.pasar.test"))
-        .filter(listings::status.eq("active"))
+        .filter(listings::status.eq(crate::listings::status::ListingStatus::Active))
         .filter(diesel::dsl::not(diesel::dsl::exists(
             listing_photos::table.filter(listing_photos::listing_id.eq(listings::id)),
         )))

@@ -42,7 +42,7 @@ pub fn demo_orders(conn: &mut PgConnection, cfg: &Config) -> Result<usize, AppEr
         };
         // A shipped item of someone else, a different one for each scenario.
         let Some(listing) = listings::table
-            .filter(listings::status.eq("active"))
+            .filter(listings::status.eq(crate::listings::status::ListingStatus::Active))
             .filter(listings::ships.eq(true))
             .filter(listings::seller_id.ne(buyer))
             .order(listings::id)
