@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use crate::db::schema::users;
 use crate::jobs::queue;
 use crate::listings::photos;
-use crate::listings::storage::Storage;
+use crate::storage::Storage;
 
 /// The job that deletes the account if its deletion is still requested and due (signing
 /// in again in the meantime kept it); run by `super::jobs`.

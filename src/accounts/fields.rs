@@ -1,8 +1,7 @@
 //! Account fields parsed into types that can only hold valid values. A parse failure is
 //! the Fluent key of the message shown next to the field.
 
-// moved: re-exports for branches in flight
-pub use crate::web::form::{limited_text, plain_text, FormErrors};
+use crate::web::form::plain_text;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EmailAddress(String);
@@ -100,6 +99,7 @@ impl NewPassword {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::web::form::limited_text;
 
     #[test]
     fn emails() {

@@ -3,9 +3,7 @@
 use diesel::prelude::*;
 
 use crate::db::schema::users;
-
-// moved: re-export for branches in flight
-pub use crate::web::auth::{User, UserRole};
+use crate::web::auth::User;
 
 #[derive(Insertable)]
 #[diesel(table_name = users)]

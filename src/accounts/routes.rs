@@ -5,15 +5,18 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use diesel::Connection;
 
-use super::fields::{limited_text, plain_text, DisplayName, EmailAddress, FormErrors, NewPassword};
-use super::model::{self, ProfileChanges, User};
+use super::fields::{DisplayName, EmailAddress, NewPassword};
+use super::model::{self, ProfileChanges};
 use super::rules::{self, Verified};
 use super::views::*;
 use super::{deletion, emails};
 use crate::db;
 use crate::i18n::{format, zone, Locale};
 use crate::mail::outbox;
+use crate::web::auth::require_user;
+use crate::web::auth::User;
 use crate::web::ctx::LANG_COOKIE;
+use crate::web::form::{limited_text, plain_text, FormErrors};
 use crate::web::rate_limit::{self as limits};
 use crate::web::{client, redirect, render, render_status, AppError, Ctx};
 use crate::AppState;
@@ -46,9 +49,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::resource("/me/settings/sessions/end").post(end_all_sessions))
         .service(web::resource("/lang").post(switch_language));
 }
-
-// moved: re-export for branches in flight
-pub use crate::web::auth::require_user;
 
 /// Hashes on the CPU pool: bcrypt must never take the threads database calls need.
 async fn hash_password(state: &AppState, password: String) -> Result<String, AppError> {
@@ -322,7 +322,7 @@ async fn login(
 
 /// A bcrypt hash of a random string, checked against when no account matches.
 static DUMMY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-    bcrypt::hash(crate::web::ctx::new_token(), BCRYPT_COST).unwrap_or_default()
+    bcrypt::hash(crate::web::token::new_token(), BCRYPT_COST).unwrap_or_default()
 });
 
 async fn logout(ctx: Ctx) -> Page {

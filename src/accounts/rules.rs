@@ -4,12 +4,13 @@
 use diesel::prelude::*;
 
 use super::fields::{DisplayName, EmailAddress};
-use super::model::{self, NewUser, User};
+use super::model::{self, NewUser};
 use super::{emails, tokens, Error};
 use crate::config::Config;
 use crate::db::schema::users;
 use crate::i18n::Locale;
 use crate::mail::outbox;
+use crate::web::auth::User;
 
 fn verification_email(
     conn: &mut PgConnection,

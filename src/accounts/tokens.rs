@@ -23,7 +23,7 @@ pub fn issue(
     email: &str,
     ttl: std::time::Duration,
 ) -> QueryResult<String> {
-    let token = crate::web::ctx::new_token();
+    let token = crate::web::token::new_token();
     let expires_at =
         Utc::now() + chrono::Duration::from_std(ttl).unwrap_or_else(|_| chrono::Duration::hours(1));
     diesel::insert_into(email_tokens::table)

@@ -3,7 +3,7 @@
 use askama::Template;
 use serde::Deserialize;
 
-use super::fields::FormErrors;
+use crate::web::form::FormErrors;
 use crate::web::Ctx;
 
 #[derive(Deserialize, Default, Clone)]

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use super::categories::{AttrKind, CategoryTree};
 use super::model::{Listing, ListingFields, CONDITIONS, CURRENCIES, MAX_PHOTOS};
 use super::price;
-use crate::accounts::fields::{plain_text, FormErrors};
 use crate::i18n::Locale;
+use crate::web::form::{plain_text, FormErrors};
 
 /// What the seller typed, kept as typed so a form with errors comes back unchanged.
 #[derive(Clone, Debug, Default)]

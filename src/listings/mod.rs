@@ -16,6 +16,5 @@ pub mod rules;
 pub mod search;
 pub mod statements;
 pub mod status;
-pub mod storage;
 pub mod view_count;
 pub mod views;

@@ -7,7 +7,7 @@ use super::categories::{AttrDef, Category, CategoryTree};
 use super::input::ListingInput;
 use super::model::{Listing, ListingCard, Photo, CONDITIONS, CURRENCIES};
 use super::status::ListingStatus;
-use crate::accounts::fields::FormErrors;
+use crate::web::form::FormErrors;
 use crate::web::Ctx;
 
 /// A photo already uploaded, shown in the form: a saved one (`e:<id>`) or one uploaded

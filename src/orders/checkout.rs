@@ -9,11 +9,11 @@ use super::emails::{self, EmailArg};
 use super::model::{self, Order};
 use super::state::{self, EXPIRE_JOB};
 use super::Error;
-use crate::accounts::fields::FormErrors;
 use crate::config::Config;
 use crate::db::schema::{addresses, orders};
 use crate::listings::for_orders::{self, Availability};
 use crate::listings::model::Listing;
+use crate::web::form::FormErrors;
 
 /// The money of an order, in minor units of its currency.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -240,7 +240,7 @@ impl AddressInput {
                 errors.add(name, "address-required");
             } else if v.chars().count() > 120 {
                 errors.add(name, "address-too-long");
-            } else if let Err(key) = crate::accounts::fields::plain_text(v, false) {
+            } else if let Err(key) = crate::web::form::plain_text(v, false) {
                 errors.add(name, key);
             }
         }

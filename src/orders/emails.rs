@@ -7,10 +7,10 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
 use super::model::Order;
-use crate::accounts::model::User;
 use crate::config::Config;
 use crate::i18n::{format, Arg};
 use crate::mail::{outbox, Email};
+use crate::web::auth::User;
 
 /// Buyer and seller of an order.
 pub struct Parties {

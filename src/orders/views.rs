@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use super::checkout::{AddressInput, SavedAddress};
 use super::model::{Dispute, DisputeStatus, Evidence, Order, OrderEvent, OrderStatus, Payment};
 use super::state::Relation;
-use crate::accounts::fields::FormErrors;
+use crate::web::form::FormErrors;
 use crate::web::Ctx;
 
 pub use crate::listings::for_orders::ListingBrief;

@@ -29,7 +29,7 @@ use super::{refresh_search, DEMO_PASSWORD, PEOPLE};
 use crate::db::schema::{listing_photos, listings, users};
 use crate::listings::categories::{AttrDef, CategoryTree};
 use crate::listings::photos;
-use crate::listings::storage::Storage;
+use crate::storage::Storage;
 
 /// Bench sellers, `bench-<n>@bench.pasar.test`.
 pub const BENCH_SELLERS: usize = 1000;

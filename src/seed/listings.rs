@@ -21,7 +21,7 @@ use crate::db::schema::{listing_photos, listings, users};
 use crate::listings::categories::{AttrDef, AttrKind, CategoryTree};
 use crate::listings::model::ListingFields;
 use crate::listings::photos;
-use crate::listings::storage::Storage;
+use crate::storage::Storage;
 
 /// How many listings the demo plans.
 pub const DEMO_LISTINGS: usize = 400;

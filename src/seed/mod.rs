@@ -16,7 +16,7 @@ pub mod rng;
 use diesel::prelude::*;
 
 use crate::db::schema::users;
-use crate::listings::storage::Storage;
+use crate::storage::Storage;
 
 pub use bench::{bench_photos, seed_bench};
 pub use listings::{demo_listings, demo_listings_with};

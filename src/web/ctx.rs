@@ -1,6 +1,7 @@
 //! The page context every handler and template gets: the reader's language and time
 //! zone, the signed-in user, the CSRF token, flash messages and the current path.
 
+use super::token::new_token;
 use std::future::Future;
 use std::pin::Pin;
 
@@ -284,9 +285,6 @@ impl Ctx {
         self.session.renew();
     }
 }
-
-// moved: re-export for branches in flight
-pub use super::token::new_token;
 
 /// Whether a signed-in session outlived `PASAR_SESSION_LIFETIME` or sat unused longer
 /// than `PASAR_SESSION_IDLE`; a live one has its last use brought up to date (at most

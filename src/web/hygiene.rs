@@ -2,7 +2,7 @@
 //! the headers the app reads. A control character there (a NUL most of all, which
 //! PostgreSQL refuses in text) is never something our own links or a browser send, so
 //! the request is refused with a translated 400 page before any handler sees it. Form
-//! fields are checked by each form with `accounts::fields::plain_text`, so their errors
+//! fields are checked by each form with `web::form::plain_text`, so their errors
 //! show on the form with the input kept.
 
 use actix_web::body::{EitherBody, MessageBody};

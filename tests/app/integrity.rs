@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use diesel::prelude::*;
 use pasar::db::schema::{dispute_evidence, jobs, listings, orders};
 use pasar::listings::photos::{process, store_private};
-use pasar::listings::storage::{LocalStorage, Storage};
+use pasar::storage::{LocalStorage, Storage};
 
 use crate::helpers::factories::{self, UserSpec};
 use crate::helpers::{spawn_app_with, Options, Page, TestApp, PASSWORD};

@@ -4,7 +4,7 @@
 use std::io::Cursor;
 
 use pasar::listings::photos::{process, store};
-use pasar::listings::storage::LocalStorage;
+use pasar::storage::LocalStorage;
 
 use crate::helpers::{spawn_app, TestApp};
 

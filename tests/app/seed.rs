@@ -7,8 +7,8 @@ use std::collections::{HashMap, HashSet};
 
 use diesel::prelude::*;
 use pasar::db::schema::{categories, listing_photos, listings, users};
-use pasar::listings::storage::{LocalStorage, Storage};
 use pasar::seed::catalogue::ITEMS;
+use pasar::storage::{LocalStorage, Storage};
 
 use crate::helpers::{spawn_app, TestApp};
 

@@ -6,7 +6,7 @@ use std::io;
 use rand::RngCore;
 
 use super::reencode::{Processed, SIZES};
-use crate::listings::storage::Storage;
+use crate::storage::Storage;
 
 /// Stores every size of a processed photo under a new random key and returns the key.
 /// Blocking file (or network) I/O: call it on the blocking pool.
@@ -156,7 +156,7 @@ mod tests {
     #[test]
     fn store_writes_every_size_and_delete_removes_them() {
         let dir = std::env::temp_dir().join(format!("pasar-photos-{}", std::process::id()));
-        let storage = crate::listings::storage::LocalStorage::new(dir).expect("storage");
+        let storage = crate::storage::LocalStorage::new(dir).expect("storage");
         let p = process(&jpeg(700, 500)).expect("accepted");
         let key = store(&storage, &p).expect("stored");
         assert_eq!(key.len(), 32);

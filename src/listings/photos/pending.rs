@@ -8,7 +8,7 @@ use sha2::Sha256;
 
 use super::files::delete;
 use crate::db::schema::{dispute_evidence, listing_photos, pending_uploads as p};
-use crate::listings::storage::Storage;
+use crate::storage::Storage;
 
 /// How long a pending photo's token stays good: well within the day after which the
 /// worker deletes the files of forms nobody saved (`jobs::worker`), so a form never

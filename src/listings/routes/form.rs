@@ -4,9 +4,7 @@
 use actix_web::http::StatusCode;
 use actix_web::web;
 
-use super::{editor, require_verified, Page};
-use crate::accounts::fields::FormErrors;
-use crate::accounts::model::User;
+use super::{editor, Page};
 use crate::db;
 use crate::i18n::Locale;
 use crate::listings::categories::CategoryTree;
@@ -16,6 +14,9 @@ use crate::listings::photos::{self, upload::FormPhotos};
 use crate::listings::rules::{self, PhotoRef};
 use crate::listings::status::ListingStatus;
 use crate::listings::views::{AttributesFragment, FormPhoto, ListingFormPage};
+use crate::web::auth::require_verified;
+use crate::web::auth::User;
+use crate::web::form::FormErrors;
 use crate::web::{multipart, redirect, render, render_status, AppError, Ctx};
 use crate::AppState;
 

@@ -4,12 +4,12 @@ use actix_web::web;
 use diesel::prelude::*;
 
 use super::Page;
-use crate::accounts::routes::require_user;
 use crate::db::{self, schema::listings, schema::users};
 use crate::listings::model;
 use crate::listings::rules;
 use crate::listings::status::ListingStatus;
 use crate::listings::views::MyListingsPage;
+use crate::web::auth::require_user;
 use crate::web::{redirect, render, Ctx};
 use crate::AppState;
 

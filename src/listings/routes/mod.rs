@@ -11,7 +11,7 @@ mod status;
 use actix_web::{web, HttpResponse};
 
 use super::rules::Editor;
-use crate::accounts::model::User;
+use crate::web::auth::User;
 use crate::web::AppError;
 
 // Named by paths elsewhere: `cache.rs` keeps listing pages, templates/listings/mine.html
@@ -42,8 +42,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     super::search::configure(cfg);
     super::photos::configure(cfg);
 }
-
-pub use crate::web::auth::require_verified;
 
 fn editor(user: &User) -> Editor {
     Editor {

@@ -2,10 +2,11 @@
 
 use actix_web::web;
 
-use super::{editor, require_verified, Page};
+use super::{editor, Page};
 use crate::db;
 use crate::listings::rules::{self, StatusChange};
 use crate::listings::status::ListingStatus;
+use crate::web::auth::require_verified;
 use crate::web::{redirect, AppError, Ctx};
 use crate::AppState;
 

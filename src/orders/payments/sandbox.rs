@@ -21,11 +21,11 @@ use futures_util::future::BoxFuture;
 use sha2::{Digest, Sha256};
 
 use super::{Event, Method, PaymentOutcome, PaymentProvider, ProviderError, Started};
-use crate::accounts::fields::FormErrors;
-use crate::accounts::routes::require_user;
 use crate::db;
 use crate::jobs::queue;
 use crate::orders::model::{self, Order, OrderStatus, Payment, PaymentStatus};
+use crate::web::auth::require_user;
+use crate::web::form::FormErrors;
 use crate::web::{redirect, render, AppError, Ctx};
 use crate::AppState;
 

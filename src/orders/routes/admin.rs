@@ -3,10 +3,10 @@
 use actix_web::web;
 
 use super::Page;
-use crate::accounts::routes::require_user;
 use crate::db;
 use crate::orders::views::{AdminDisputesPage, BooksPage};
 use crate::orders::{disputes, ledger};
+use crate::web::auth::require_user;
 use crate::web::{render, AppError, Ctx};
 use crate::AppState;
 

@@ -6,15 +6,15 @@ use diesel::prelude::*;
 
 use super::page::{act, invalid};
 use super::Page;
-use crate::accounts::fields::FormErrors;
-use crate::accounts::routes::require_user;
 use crate::db;
-use crate::listings::routes::require_verified;
 use crate::orders::checkout::{self, Bought};
 use crate::orders::model::{self, OrderStatus};
 use crate::orders::payments::{self, Method};
 use crate::orders::state::{self, Initiator, Relation};
 use crate::orders::views::ActionInput;
+use crate::web::auth::require_user;
+use crate::web::auth::require_verified;
+use crate::web::form::FormErrors;
 use crate::web::{redirect, AppError, Ctx};
 use crate::AppState;
 
@@ -44,7 +44,7 @@ pub(super) async fn buy(
     // Without a key (an old page) every submit is its own order, as before idempotency.
     let key = if form.key.trim().is_empty()
         || form.key.len() > 64
-        || crate::accounts::fields::plain_text(&form.key, false).is_err()
+        || crate::web::form::plain_text(&form.key, false).is_err()
     {
         uuid::Uuid::new_v4().to_string()
     } else {

@@ -5,17 +5,17 @@ use actix_web::web;
 
 use super::page::{act, invalid, CANCEL_REASONS};
 use super::{initiator, Page};
-use crate::accounts::fields::FormErrors;
-use crate::accounts::routes::require_user;
 use crate::db;
 use crate::orders::state::{self, Handover};
 use crate::orders::views::ActionInput;
+use crate::web::auth::require_user;
+use crate::web::form::FormErrors;
 use crate::web::{redirect, Ctx};
 use crate::AppState;
 
 /// Text that must be given: `limited_text`, and not empty.
 pub(super) fn required(raw: &str, max: usize, multiline: bool) -> Result<String, &'static str> {
-    crate::accounts::fields::limited_text(raw, max, multiline).and_then(|s| {
+    crate::web::form::limited_text(raw, max, multiline).and_then(|s| {
         if s.is_empty() {
             Err("field-required")
         } else {

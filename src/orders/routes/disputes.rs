@@ -7,14 +7,14 @@ use diesel::prelude::*;
 use super::delivery::required;
 use super::page::{act, invalid};
 use super::{initiator, Page};
-use crate::accounts::fields::FormErrors;
-use crate::accounts::routes::require_user;
 use crate::config::Config;
 use crate::db;
 use crate::orders::model::{self, Order};
 use crate::orders::state::Initiator;
 use crate::orders::views::ActionInput;
 use crate::orders::{disputes, Error};
+use crate::web::auth::require_user;
+use crate::web::form::FormErrors;
 use crate::web::{AppError, Ctx};
 use crate::AppState;
 
@@ -74,7 +74,7 @@ pub(super) async fn add_evidence(
         ..ActionInput::default()
     };
     let mut errors = FormErrors::default();
-    let text = match crate::accounts::fields::limited_text(&body, 2_000, true) {
+    let text = match crate::web::form::limited_text(&body, 2_000, true) {
         Ok(t) => Some(t),
         Err(k) => {
             errors.add("body", k);

@@ -5,11 +5,11 @@ use actix_web::web;
 use diesel::prelude::*;
 
 use super::Page;
-use crate::accounts::routes::require_user;
 use crate::db::{self, schema::orders, schema::payouts};
 use crate::orders::model::{Order, OrderStatus};
 use crate::orders::views::{OrderRow, OrdersPage};
 use crate::orders::{ledger, needs_action};
+use crate::web::auth::require_user;
 use crate::web::{redirect, render, AppError, Ctx};
 use crate::AppState;
 

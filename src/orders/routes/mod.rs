@@ -13,7 +13,7 @@ mod webhooks;
 use actix_web::{web, HttpResponse};
 
 use super::state::Initiator;
-use crate::accounts::model::User;
+use crate::web::auth::User;
 use crate::web::AppError;
 
 pub use page::CANCEL_REASONS;

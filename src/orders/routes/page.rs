@@ -7,14 +7,14 @@ use chrono::Utc;
 use diesel::prelude::*;
 
 use super::{initiator, Page};
-use crate::accounts::fields::FormErrors;
-use crate::accounts::routes::require_user;
 use crate::config::Config;
 use crate::db;
 use crate::orders::model::{self, OrderStatus};
 use crate::orders::state::{self, Initiator, Relation};
 use crate::orders::views::{ActionInput, OrderPage};
 use crate::orders::{checkout, disputes, payments, Error};
+use crate::web::auth::require_user;
+use crate::web::form::FormErrors;
 use crate::web::{redirect, render, render_status, AppError, Ctx};
 use crate::AppState;
 
