@@ -3,6 +3,7 @@
 
 pub mod caches;
 pub mod categories;
+pub mod country;
 pub mod error;
 pub mod for_accounts;
 pub mod for_orders;

@@ -97,7 +97,7 @@ impl ListingCard {
     /// The message key of the card's country when it is a known one (else it is shown
     /// as written).
     pub fn country_key(&self) -> Option<&'static str> {
-        super::nearby::Country::parse(&self.country).and_then(|c| c.message_key())
+        super::country::Country::parse(&self.country).and_then(|c| c.message_key())
     }
 }
 

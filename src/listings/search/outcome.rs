@@ -5,8 +5,10 @@ use diesel::prelude::*;
 
 use super::super::model::ListingCard;
 use super::counts::{counts, Count};
-use super::paging::page;
+use super::paging;
+use super::query::Sort;
 use super::query::{Cursor, SearchQuery};
+use super::ranking::relevance_page;
 use super::scope::Scope;
 use super::spelling::correct;
 
@@ -70,4 +72,20 @@ pub fn run(conn: &mut PgConnection, q: &SearchQuery, scope: &Scope) -> QueryResu
         out.suggestion = Some(better);
     }
     Ok(out)
+}
+
+/// One page of cards: ranked when words are sorted by relevance, else walked in the
+/// order asked for.
+fn page(
+    conn: &mut PgConnection,
+    q: &SearchQuery,
+    words: &str,
+    scope: &Scope,
+    total: Count,
+) -> QueryResult<(Vec<ListingCard>, Option<Cursor>)> {
+    if q.sort() == Sort::Relevance && !words.is_empty() {
+        relevance_page(conn, q, words, scope, total)
+    } else {
+        paging::page(conn, q, words, scope, total)
+    }
 }

@@ -13,7 +13,6 @@ use diesel::sql_types::{BigInt, Float, Nullable, Timestamptz};
 use super::super::model::{card_columns, ListingCard};
 use super::counts::Count;
 use super::query::{Cursor, SearchQuery, Sort};
-use super::ranking::relevance_page;
 use super::scope::Scope;
 use super::sql::{
     after_cursor, conditions, plain_conditions, selective_conditions, Conditions, Noted, Rank,
@@ -128,10 +127,8 @@ pub(super) fn page(
     total: Count,
 ) -> QueryResult<(Vec<ListingCard>, Option<Cursor>)> {
     let few = !total.capped && total.n < FEW_MATCHES;
+    // Relevance with words is ranking.rs's page; without words it is the newest first.
     let sort = q.sort();
-    if sort == Sort::Relevance && !words.is_empty() {
-        return relevance_page(conn, q, words, scope, total);
-    }
     let sort = if sort == Sort::Relevance {
         Sort::Newest
     } else {
