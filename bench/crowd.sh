@@ -205,7 +205,7 @@ RAM=$(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)
 {
   echo "## Crowd, $TITLE (bench/crowd.sh)"
   echo
-  echo "Written on $(date -u '+%Y-%m-%d %H:%M UTC') (commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'))."
+  echo "Written on $(date -u '+%Y-%m-%d %H:%M UTC') (commit ${PASAR_BIN_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo '?')})."
   echo
   echo "- Machine: $(nproc) CPUs ($CPU), $RAM RAM; PostgreSQL $PGV (embedded cluster, same machine); load generator on the same machine"
   echo "- Data: N = $N requested, $ROWS listings ($ACTIVE active); load took ${SEED_SECONDS} s"

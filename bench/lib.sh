@@ -20,12 +20,18 @@ write_section() {
 }
 
 # release_binary: builds the release binary and copies it to $OUT/pasar (so a concurrent
-# build cannot swap it mid-run); sets BIN.
+# build cannot swap it mid-run); sets BIN. PASAR_BIN=path measures that binary instead
+# (a before/after of two commits on the same data: build each, keep a copy, run twice).
 release_binary() {
-  say "cargo build --release"
-  cargo build --release --locked
   mkdir -p "$OUT"
-  cp "${CARGO_TARGET_DIR:-$ROOT/target}/release/pasar" "$OUT/pasar"
+  if [ -n "${PASAR_BIN:-}" ]; then
+    say "using $PASAR_BIN"
+    cp "$PASAR_BIN" "$OUT/pasar"
+  else
+    say "cargo build --release"
+    cargo build --release --locked
+    cp "${CARGO_TARGET_DIR:-$ROOT/target}/release/pasar" "$OUT/pasar"
+  fi
   BIN=$OUT/pasar
 }
 

@@ -530,7 +530,18 @@ impl TestApp {
         let pool = self.pool.clone();
         tokio::task::spawn_blocking(move || {
             let mut conn = pool.get().expect("test connection");
-            f(&mut conn)
+            // Arranging a test's world is not a page: the pool's 2 s page budget would
+            // cancel a bulk insert on a loaded CI machine. The connection goes back to the
+            // pool with the budget restored.
+            conn.batch_execute("SET statement_timeout = 0")
+                .expect("lift the statement budget");
+            let out = f(&mut conn);
+            conn.batch_execute(&format!(
+                "SET statement_timeout = {}",
+                db::Budget::default().statement_timeout.as_millis()
+            ))
+            .expect("restore the statement budget");
+            out
         })
         .await
         .expect("db task")
