@@ -432,7 +432,7 @@ pub(super) fn complete(
     actor: Initiator,
     event: &str,
 ) -> Result<(), Error> {
-    let fee = super::checkout::seller_fee(o.proceeds_minor(), cfg.orders.seller_fee_bps);
+    let fee = super::fees::seller_fee(o.proceeds_minor(), cfg.orders.seller_fee_bps);
     let now = Utc::now();
     diesel::update(orders::table.find(o.id))
         .set((

@@ -9,14 +9,11 @@ pub mod sandbox;
 pub mod signature;
 pub mod stripe;
 
-use std::sync::Arc;
-
 use chrono::Utc;
 use diesel::prelude::*;
 use futures_util::future::BoxFuture;
 
 use super::model::{self, Order, Payment, PaymentStatus};
-use crate::config::{Config, PaymentSettings};
 use crate::db::schema::payments;
 use crate::jobs::queue;
 
@@ -114,18 +111,6 @@ pub trait PaymentProvider: Send + Sync {
     /// Closes a payment nobody may use any more (replaced, abandoned, its order
     /// expired), so that it cannot take money. Closing one already closed is fine.
     fn close<'a>(&'a self, payment: &'a Payment) -> BoxFuture<'a, Result<(), ProviderError>>;
-}
-
-/// The configured provider.
-pub fn provider(cfg: &Config) -> Arc<dyn PaymentProvider> {
-    match &cfg.payments {
-        PaymentSettings::Sandbox => Arc::new(sandbox::Sandbox),
-        PaymentSettings::Stripe {
-            secret_key,
-            api_base,
-            ..
-        } => Arc::new(stripe::Stripe::new(secret_key.clone(), api_base.clone())),
-    }
 }
 
 /// Records a payment the provider opened. Earlier open payments of the order are
