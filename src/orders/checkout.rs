@@ -7,8 +7,9 @@ use diesel::prelude::*;
 
 use super::emails::{self, EmailArg};
 use super::fees::breakdown;
-use super::model::{self, Order};
-use super::state::{self, EXPIRE_JOB};
+use super::model::{self, Order, OrderStatus, Payment};
+use super::payments;
+use super::state::{self, Initiator, Relation, EXPIRE_JOB};
 use super::Error;
 use crate::config::Config;
 use crate::db::schema::{addresses, orders};
@@ -59,10 +60,10 @@ pub fn by_key(conn: &mut PgConnection, buyer_id: i64, key: &str) -> QueryResult<
         .optional()
 }
 
-/// "Buy now": reserves `quantity` and creates the order waiting for payment, in the
-/// caller's transaction. The same `key` twice gives the same order: a twin request
-/// that committed first makes this one's insert find its row, and the savepoint
-/// takes this one's reservation back before answering the twin's order.
+/// "Buy now": reserves `quantity` and creates the order waiting for payment, in one
+/// transaction. The same `key` twice gives the same order: a twin request that
+/// committed first makes this one's insert find its row, and a savepoint takes this
+/// one's reservation back before answering the twin's order.
 pub fn buy(
     conn: &mut PgConnection,
     cfg: &Config,
@@ -71,17 +72,19 @@ pub fn buy(
     quantity: i32,
     key: &str,
 ) -> Result<Bought, Error> {
-    if let Some(id) = by_key(conn, buyer_id, key)? {
-        return Ok(Bought::Again(id));
-    }
-    match conn.transaction(|conn| place(conn, cfg, buyer_id, listing_id, quantity, key)) {
-        Err(Error::Twin) => {
-            // Read committed: this statement sees the twin's committed order.
-            let id = by_key(conn, buyer_id, key)?.ok_or(Error::WrongState)?;
-            Ok(Bought::Again(id))
+    conn.transaction(|conn| {
+        if let Some(id) = by_key(conn, buyer_id, key)? {
+            return Ok(Bought::Again(id));
         }
-        other => other,
-    }
+        match conn.transaction(|conn| place(conn, cfg, buyer_id, listing_id, quantity, key)) {
+            Err(Error::Twin) => {
+                // Read committed: this statement sees the twin's committed order.
+                let id = by_key(conn, buyer_id, key)?.ok_or(Error::WrongState)?;
+                Ok(Bought::Again(id))
+            }
+            other => other,
+        }
+    })
 }
 
 fn place(
@@ -257,6 +260,63 @@ pub fn saved_addresses(conn: &mut PgConnection, user_id: i64) -> QueryResult<Vec
         .limit(5)
         .select(SavedAddress::as_select())
         .load(conn)
+}
+
+/// What the buyer chose at checkout.
+#[derive(Clone, Debug)]
+pub struct Choice {
+    pub quantity: i32,
+    pub pickup: bool,
+    pub address: AddressInput,
+    /// Keep the address for the buyer's next orders.
+    pub save: bool,
+}
+
+/// A pending order as checkout left it, ready to pay.
+#[derive(Clone, Debug)]
+pub struct Chosen {
+    pub order: Order,
+    /// The order's payment still open, to send the buyer back to it.
+    pub open: Option<Payment>,
+    /// How many payments the order had (the provider's attempt number).
+    pub attempts: usize,
+}
+
+/// The buyer's checkout form applied to their pending order, in one transaction: the
+/// quantity (reserving or giving back the difference), delivery and address, the money
+/// recomputed. `None`: not enough left for the new quantity, and nothing changed.
+pub fn choose(
+    conn: &mut PgConnection,
+    cfg: &Config,
+    id: i64,
+    buyer_id: i64,
+    choice: &Choice,
+) -> Result<Option<Chosen>, Error> {
+    conn.transaction(|conn| {
+        let actor = Initiator::User {
+            id: buyer_id,
+            admin: false,
+        };
+        let (o, _) = state::lock_for(
+            conn,
+            id,
+            actor,
+            &[Relation::Buyer],
+            &[OrderStatus::PendingPayment],
+        )?;
+        if !set_quantity(conn, &o, choice.quantity)? {
+            return Ok(None);
+        }
+        let o = model::find(conn, o.id)?;
+        let order = set_delivery(conn, cfg, &o, choice.pickup, &choice.address, choice.save)?;
+        let open = payments::open_for(conn, order.id)?;
+        let attempts = payments::of_order(conn, order.id)?.len();
+        Ok(Some(Chosen {
+            order,
+            open,
+            attempts,
+        }))
+    })
 }
 
 /// Changes how many units a pending order holds, reserving or giving back the

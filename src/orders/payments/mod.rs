@@ -123,24 +123,26 @@ pub fn record(
     o: &Order,
     s: &Started,
 ) -> QueryResult<Payment> {
-    // The order's lock: two twins recording the same session run one after the other.
-    model::lock(conn, o.id)?;
-    if let Some(p) = by_reference(conn, provider, &s.reference)? {
-        return Ok(p);
-    }
-    close_open(conn, o.id)?;
-    diesel::insert_into(payments::table)
-        .values((
-            payments::order_id.eq(o.id),
-            payments::provider.eq(provider),
-            payments::method.eq(s.method),
-            payments::reference.eq(&s.reference),
-            payments::amount_minor.eq(o.total_minor),
-            payments::currency.eq(&o.currency),
-            payments::virtual_account.eq(&s.virtual_account),
-        ))
-        .returning(Payment::as_returning())
-        .get_result(conn)
+    conn.transaction(|conn| {
+        // The order's lock: two twins recording the same session run one after the other.
+        model::lock(conn, o.id)?;
+        if let Some(p) = by_reference(conn, provider, &s.reference)? {
+            return Ok(p);
+        }
+        close_open(conn, o.id)?;
+        diesel::insert_into(payments::table)
+            .values((
+                payments::order_id.eq(o.id),
+                payments::provider.eq(provider),
+                payments::method.eq(s.method),
+                payments::reference.eq(&s.reference),
+                payments::amount_minor.eq(o.total_minor),
+                payments::currency.eq(&o.currency),
+                payments::virtual_account.eq(&s.virtual_account),
+            ))
+            .returning(Payment::as_returning())
+            .get_result(conn)
+    })
 }
 
 /// Cancels the order's open payments and queues their closing at the provider.

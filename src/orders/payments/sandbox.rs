@@ -15,15 +15,19 @@
 //! signed with the sandbox secret. The hosted page and the webhook are routes
 //! (`orders/routes/sandbox.rs`); this module is the provider and its test cards.
 
-use chrono::Datelike;
+use chrono::{Datelike, Utc};
 use futures_util::future::BoxFuture;
 use sha2::{Digest, Sha256};
 
 use super::{Event, Method, PaymentOutcome, PaymentProvider, ProviderError, Started};
+use crate::jobs::queue;
 use crate::orders::model::{Order, Payment};
 use crate::web::form::FormErrors;
 
 pub struct Sandbox;
+
+/// The sandbox's processing delay before its callback.
+const CALLBACK_DELAY_SECS: i64 = 2;
 
 impl PaymentProvider for Sandbox {
     fn name(&self) -> &'static str {
@@ -160,6 +164,32 @@ fn parse_expiry(s: &str) -> Option<(i32, u32)> {
         _ => return None,
     };
     (1..=12).contains(&month).then_some((year, month))
+}
+
+/// The processor's (or the bank's) callback, a moment later.
+pub fn schedule_callback(
+    conn: &mut diesel::PgConnection,
+    reference: &str,
+    outcome: PaymentOutcome,
+) -> diesel::QueryResult<()> {
+    let (kind, brand, last4) = match outcome {
+        PaymentOutcome::Succeeded { brand, last4, .. } => ("succeeded", brand, last4),
+        PaymentOutcome::Failed(_) => ("failed", String::new(), String::new()),
+        PaymentOutcome::Processing => ("processing", String::new(), String::new()),
+    };
+    queue::enqueue(
+        conn,
+        super::SANDBOX_EVENT_JOB,
+        serde_json::json!({
+            "id": format!("callback_{}", uuid::Uuid::new_v4().simple()),
+            "reference": reference,
+            "outcome": kind,
+            "brand": brand,
+            "last4": last4,
+        }),
+        Some(Utc::now() + chrono::Duration::seconds(CALLBACK_DELAY_SECS)),
+    )?;
+    Ok(())
 }
 
 /// A sandbox event as JSON (what the callback job carries and the webhook receives).

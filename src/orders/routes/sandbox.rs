@@ -7,22 +7,18 @@ use askama::Template;
 use chrono::Utc;
 
 use crate::db;
-use crate::jobs::queue;
 use crate::orders::model::{self, Order, OrderStatus, Payment, PaymentStatus};
 use crate::orders::payment_events;
 use crate::orders::payments::sandbox::{
-    charge, event_from_json, webhook_secret, CardInput, Charge,
+    self, charge, event_from_json, webhook_secret, CardInput, Charge,
 };
-use crate::orders::payments::{self, signature, Event, PaymentOutcome, SANDBOX_EVENT_JOB};
+use crate::orders::payments::{self, signature, Event, PaymentOutcome};
 use crate::web::auth::require_user;
 use crate::web::form::FormErrors;
 use crate::web::{redirect, render, AppError, Ctx};
 use crate::AppState;
 
 use super::Page;
-
-/// The sandbox's processing delay before its callback.
-const CALLBACK_DELAY_SECS: i64 = 2;
 
 pub(super) fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/pay/sandbox/{reference}").get(page))
@@ -146,18 +142,13 @@ async fn pay_card(
         ),
     };
     let cfg = state.config.clone();
-    let reference = payment.reference.clone();
     let event = Event {
         id: event_id,
-        reference: reference.clone(),
+        reference: payment.reference.clone(),
         outcome,
     };
-    let payment = db::transaction(&state.pool, move |conn| {
-        let p = payment_events::apply(conn, &cfg, "sandbox", &event)?.ok_or(AppError::NotFound)?;
-        if let Some(later) = delayed {
-            schedule_callback(conn, &reference, later)?;
-        }
-        Ok(p)
+    let payment = db::run(&state.pool, move |conn| {
+        charged(conn, &cfg, &event, delayed)?.ok_or(AppError::NotFound)
     })
     .await?;
     match charge {
@@ -180,30 +171,23 @@ async fn pay_card(
     }
 }
 
-/// The processor's (or the bank's) callback, a moment later.
-fn schedule_callback(
+/// The sandbox processor's answer applied as a provider's event, and its later callback
+/// (a card still processing, a bank transfer on its way) queued with it, in one
+/// transaction: a callback must never run for an event that did not commit.
+fn charged(
     conn: &mut diesel::PgConnection,
-    reference: &str,
-    outcome: PaymentOutcome,
-) -> Result<(), AppError> {
-    let (kind, brand, last4) = match outcome {
-        PaymentOutcome::Succeeded { brand, last4, .. } => ("succeeded", brand, last4),
-        PaymentOutcome::Failed(_) => ("failed", String::new(), String::new()),
-        PaymentOutcome::Processing => ("processing", String::new(), String::new()),
-    };
-    queue::enqueue(
-        conn,
-        SANDBOX_EVENT_JOB,
-        serde_json::json!({
-            "id": format!("callback_{}", uuid::Uuid::new_v4().simple()),
-            "reference": reference,
-            "outcome": kind,
-            "brand": brand,
-            "last4": last4,
-        }),
-        Some(Utc::now() + chrono::Duration::seconds(CALLBACK_DELAY_SECS)),
-    )?;
-    Ok(())
+    cfg: &crate::config::Config,
+    event: &Event,
+    later: Option<PaymentOutcome>,
+) -> Result<Option<Payment>, crate::orders::Error> {
+    use diesel::Connection;
+    conn.transaction(|conn| {
+        let p = payment_events::apply(conn, cfg, "sandbox", event)?;
+        if let Some(later) = later {
+            sandbox::schedule_callback(conn, &event.reference, later)?;
+        }
+        Ok(p)
+    })
 }
 
 async fn simulate_transfer(
@@ -217,22 +201,19 @@ async fn simulate_transfer(
     }
     let cfg = state.config.clone();
     let reference = payment.reference.clone();
-    db::transaction(&state.pool, move |conn| {
+    db::run(&state.pool, move |conn| {
         let event = Event {
             id: format!("transfer_{}", uuid::Uuid::new_v4().simple()),
             reference: reference.clone(),
             outcome: PaymentOutcome::Processing,
         };
-        payment_events::apply(conn, &cfg, "sandbox", &event)?;
-        schedule_callback(
-            conn,
-            &reference,
-            PaymentOutcome::Succeeded {
-                brand: "bank_transfer".into(),
-                last4: String::new(),
-                provider_payment: reference.clone(),
-            },
-        )
+        let paid = PaymentOutcome::Succeeded {
+            brand: "bank_transfer".into(),
+            last4: String::new(),
+            provider_payment: reference,
+        };
+        charged(conn, &cfg, &event, Some(paid))?;
+        Ok(())
     })
     .await?;
     Ok(redirect(&format!("/pay/sandbox/{}", payment.reference)))
@@ -257,7 +238,7 @@ async fn webhook(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes)
         return HttpResponse::BadRequest().body("bad event");
     };
     let cfg = state.config.clone();
-    match db::transaction(&state.pool, move |conn| {
+    match db::run(&state.pool, move |conn| {
         Ok(payment_events::apply(conn, &cfg, "sandbox", &event)?)
     })
     .await
