@@ -140,6 +140,7 @@ fn routes(dev_pages: bool, sandbox: bool) -> impl Fn(&mut aweb::ServiceConfig) {
             .service(aweb::resource("/static/{hash}/{name}").get(web::assets::serve))
             .service(aweb::resource("/favicon.ico").get(web::assets::favicon));
         pages::home::configure(cfg);
+        pages::profile::configure(cfg);
         accounts::routes::configure(cfg);
         listings::routes::configure(cfg);
         orders::routes::configure(cfg, sandbox);
@@ -199,7 +200,7 @@ impl Application {
             views: views.clone(),
             caches,
             home,
-            payments: orders::payments::provider(&config),
+            payments: payment_provider(&config),
         });
         let site = aweb::Data::from(site);
         let kept = aweb::Data::new(kept);
@@ -263,7 +264,7 @@ impl Application {
                 &config,
                 &pool,
                 transport,
-                orders::payments::provider(&config),
+                payment_provider(&config),
                 storage.clone(),
             );
             let w = Worker {
@@ -355,6 +356,19 @@ async fn flush_views(pool: DbPool, views: Arc<ViewCount>, mut stop: watch::Recei
 }
 
 // ---- the commands ---------------------------------------------------------------------
+
+/// The configured payment provider (the sandbox unless Stripe is set up).
+fn payment_provider(cfg: &Config) -> Arc<dyn PaymentProvider> {
+    use crate::orders::payments::{sandbox::Sandbox, stripe::Stripe};
+    match &cfg.payments {
+        PaymentSettings::Sandbox => Arc::new(Sandbox),
+        PaymentSettings::Stripe {
+            secret_key,
+            api_base,
+            ..
+        } => Arc::new(Stripe::new(secret_key.clone(), api_base.clone())),
+    }
+}
 
 /// Where photos live: the same folder the server serves them from.
 fn photo_storage(config: &Config) -> anyhow::Result<LocalStorage> {
@@ -462,7 +476,7 @@ mod tests {
             &config,
             &pool,
             transport,
-            orders::payments::provider(&config),
+            payment_provider(&config),
             storage,
         );
         let kinds: Vec<&str> = registry.kinds().collect();

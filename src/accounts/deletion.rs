@@ -4,10 +4,15 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
+use super::emails;
+use crate::config::Config;
 use crate::db::schema::users;
+use crate::i18n::format;
 use crate::jobs::queue;
 use crate::listings::photos;
+use crate::mail::outbox;
 use crate::storage::Storage;
+use crate::web::auth::User;
 
 /// The job that deletes the account if its deletion is still requested and due (signing
 /// in again in the meantime kept it); run by `super::jobs`.
@@ -16,23 +21,33 @@ pub struct PurgeAccount {
     pub user_id: i64,
 }
 
-/// Marks the account for deletion and queues its purge. Returns when it will happen.
-pub fn request(
-    conn: &mut PgConnection,
-    user_id: i64,
-    grace: std::time::Duration,
-) -> QueryResult<DateTime<Utc>> {
+/// Marks the account for deletion, queues its purge and tells the member when it will
+/// happen (and that signing in keeps the account), in one transaction. Returns when.
+pub fn request(conn: &mut PgConnection, user: &User, cfg: &Config) -> QueryResult<DateTime<Utc>> {
     let due = Utc::now()
-        + chrono::Duration::from_std(grace).unwrap_or_else(|_| chrono::Duration::days(14));
-    diesel::update(users::table.find(user_id))
-        .set((
-            users::deletion_requested_at.eq(diesel::dsl::now),
-            users::session_version.eq(users::session_version + 1),
-            users::updated_at.eq(diesel::dsl::now),
-        ))
-        .execute(conn)?;
-    queue::push(conn, &PurgeAccount { user_id }, Some(due))?;
-    Ok(due)
+        + chrono::Duration::from_std(cfg.deletion_grace)
+            .unwrap_or_else(|_| chrono::Duration::days(14));
+    conn.transaction(|conn| {
+        diesel::update(users::table.find(user.id))
+            .set((
+                users::deletion_requested_at.eq(diesel::dsl::now),
+                users::session_version.eq(users::session_version + 1),
+                users::updated_at.eq(diesel::dsl::now),
+            ))
+            .execute(conn)?;
+        queue::push(conn, &PurgeAccount { user_id: user.id }, Some(due))?;
+        let locale = user.locale();
+        let mail = emails::deletion_scheduled(
+            locale,
+            &user.email,
+            &user.display_name,
+            format::date(locale, user.zone(), due),
+            format!("{}/login", cfg.base_url),
+        )
+        .user(user.id);
+        outbox::enqueue(conn, &mail, &cfg.base_url)?;
+        Ok(due)
+    })
 }
 
 /// Keeps an account whose deletion was requested (the user signed in again).

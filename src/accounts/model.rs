@@ -142,3 +142,34 @@ pub fn member_count(conn: &mut PgConnection) -> QueryResult<i64> {
         .count()
         .get_result(conn)
 }
+
+/// What a member's public profile shows of them.
+#[derive(Queryable, Clone, Debug)]
+pub struct PublicMember {
+    pub id: i64,
+    pub display_name: String,
+    pub city: String,
+    pub country: String,
+    pub verified: bool,
+    pub member_since: chrono::DateTime<chrono::Utc>,
+    pub bio: String,
+}
+
+/// A member as their public profile shows them; `None` for a member being deleted, as if
+/// they were gone already.
+pub fn public_member(conn: &mut PgConnection, id: i64) -> QueryResult<Option<PublicMember>> {
+    users::table
+        .find(id)
+        .filter(users::deletion_requested_at.is_null())
+        .select((
+            users::id,
+            users::display_name,
+            users::city,
+            users::country,
+            users::email_verified_at.is_not_null(),
+            users::created_at,
+            users::bio,
+        ))
+        .first(conn)
+        .optional()
+}

@@ -3,16 +3,14 @@
 use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use diesel::Connection;
 
+use super::deletion;
 use super::fields::{DisplayName, EmailAddress, NewPassword};
 use super::model::{self, ProfileChanges};
 use super::rules::{self, Verified};
 use super::views::*;
-use super::{deletion, emails};
 use crate::db;
 use crate::i18n::{format, zone, Locale};
-use crate::mail::outbox;
 use crate::web::auth::require_user;
 use crate::web::auth::User;
 use crate::web::ctx::LANG_COOKIE;
@@ -127,9 +125,7 @@ async fn signup(
     let zone = zone::parse(&form.time_zone).unwrap_or(ctx.zone);
     let email2 = email.clone();
     let result = db::run(&state.pool, move |conn| {
-        match conn
-            .transaction(|conn| rules::register(conn, &email2, &name, &hash, locale, zone, &cfg))
-        {
+        match rules::register(conn, &email2, &name, &hash, locale, zone, &cfg) {
             Ok(user) => Ok(Ok(user)),
             Err(super::Error::EmailTaken) => Ok(Err(())),
             Err(e) => Err(e.into()),
@@ -161,10 +157,7 @@ async fn signup(
 
 async fn verify(ctx: Ctx, state: web::Data<AppState>, token: web::Path<String>) -> Page {
     let token = token.into_inner();
-    let outcome = db::run(&state.pool, move |conn| {
-        Ok(conn.transaction(|conn| rules::verify(conn, &token))?)
-    })
-    .await?;
+    let outcome = db::run(&state.pool, move |conn| Ok(rules::verify(conn, &token)?)).await?;
     let signed_in = ctx.user.is_some();
     match outcome {
         Verified::Done(_) => ctx.flash("success", ctx.t("flash-verified")),
@@ -191,7 +184,7 @@ async fn resend_verification(
     db::run(&state.pool, move |conn| {
         limits::hit(conn, &limits::RESEND_PER_ACCOUNT, &id.to_string())?;
         // The limit's hit commits on its own, before the rule's transaction.
-        Ok(conn.transaction(|conn| rules::resend_verification(conn, id, &cfg))?)
+        Ok(rules::resend_verification(conn, id, &cfg)?)
     })
     .await?;
     ctx.flash("success", ctx.t("flash-verification-sent"));
@@ -365,7 +358,7 @@ async fn forgot(
     db::run(&state.pool, move |conn| {
         limits::hit(conn, &limits::RESET_PER_IP, &ip)?;
         limits::hit(conn, &limits::RESET_PER_ACCOUNT, email.as_str())?;
-        Ok(conn.transaction(|conn| rules::request_reset(conn, &email, &cfg))?)
+        Ok(rules::request_reset(conn, &email, &cfg)?)
     })
     .await?;
     render(&ForgotPage {
@@ -449,7 +442,7 @@ async fn reset(
     let hash = hash_password(&state, password.expose().to_string()).await?;
     let cfg = state.config.clone();
     let t = token.clone();
-    let done = db::transaction(&state.pool, move |conn| {
+    let done = db::run(&state.pool, move |conn| {
         Ok(rules::reset_password(conn, &t, &hash, &cfg)?)
     })
     .await?;
@@ -589,7 +582,7 @@ async fn change_email(
     let id = user.id;
     let e2 = email.clone();
     let taken = db::run(&state.pool, move |conn| {
-        match conn.transaction(|conn| rules::request_email_change(conn, id, &e2, &cfg)) {
+        match rules::request_email_change(conn, id, &e2, &cfg) {
             Ok(()) => Ok(false),
             Err(super::Error::EmailTaken) => Ok(true),
             Err(e) => Err(e.into()),
@@ -632,7 +625,7 @@ async fn change_password(
     let hash = hash_password(&state, password.expose().to_string()).await?;
     let cfg = state.config.clone();
     let id = user.id;
-    let version = db::transaction(&state.pool, move |conn| {
+    let version = db::run(&state.pool, move |conn| {
         Ok(rules::change_password(conn, id, &hash, &cfg)?)
     })
     .await?;
@@ -671,22 +664,8 @@ async fn delete_account(
         );
     }
     let cfg = state.config.clone();
-    let locale = user.locale();
-    let user_zone = user.zone();
     let due = db::run(&state.pool, move |conn| {
-        Ok(conn.transaction::<_, diesel::result::Error, _>(|conn| {
-            let due = deletion::request(conn, user.id, cfg.deletion_grace)?;
-            let mail = emails::deletion_scheduled(
-                locale,
-                &user.email,
-                &user.display_name,
-                format::date(locale, user_zone, due),
-                format!("{}/login", cfg.base_url),
-            )
-            .user(user.id);
-            outbox::enqueue(conn, &mail, &cfg.base_url)?;
-            Ok(due)
-        })?)
+        Ok(deletion::request(conn, &user, &cfg)?)
     })
     .await?;
     ctx.sign_out();

@@ -1,5 +1,6 @@
-//! Account rules. Each runs in its caller's transaction (the handler opens it, see
-//! docs/decisions.md) and writes the change, its tokens and its outbox emails together.
+//! Account rules. Each opens its own transaction (docs/decisions.md) and writes the
+//! change, its tokens and its outbox emails together; a rule of one statement needs
+//! none.
 
 use diesel::prelude::*;
 
@@ -37,40 +38,44 @@ pub fn register(
     zone: chrono_tz::Tz,
     cfg: &Config,
 ) -> Result<User, Error> {
-    if model::email_taken(conn, email.as_str(), None)? {
-        return Err(Error::EmailTaken);
-    }
-    let id: i64 = diesel::insert_into(users::table)
-        .values(&NewUser {
-            email: email.as_str(),
-            password_hash,
-            display_name: name.as_str(),
-            locale: locale.code(),
-            time_zone: zone.name(),
-        })
-        .returning(users::id)
-        .get_result(conn)
-        .map_err(|e| match e {
-            diesel::result::Error::DatabaseError(
-                diesel::result::DatabaseErrorKind::UniqueViolation,
-                _,
-            ) => Error::EmailTaken,
-            other => Error::Db(other),
-        })?;
-    let user = model::find(conn, id)?;
-    verification_email(conn, &user, email.as_str(), cfg)?;
-    Ok(user)
+    conn.transaction(|conn| {
+        if model::email_taken(conn, email.as_str(), None)? {
+            return Err(Error::EmailTaken);
+        }
+        let id: i64 = diesel::insert_into(users::table)
+            .values(&NewUser {
+                email: email.as_str(),
+                password_hash,
+                display_name: name.as_str(),
+                locale: locale.code(),
+                time_zone: zone.name(),
+            })
+            .returning(users::id)
+            .get_result(conn)
+            .map_err(|e| match e {
+                diesel::result::Error::DatabaseError(
+                    diesel::result::DatabaseErrorKind::UniqueViolation,
+                    _,
+                ) => Error::EmailTaken,
+                other => Error::Db(other),
+            })?;
+        let user = model::find(conn, id)?;
+        verification_email(conn, &user, email.as_str(), cfg)?;
+        Ok(user)
+    })
 }
 
 /// Sends a fresh verification link (to the pending address if an email change waits).
 pub fn resend_verification(conn: &mut PgConnection, user_id: i64, cfg: &Config) -> QueryResult<()> {
-    let user = model::find(conn, user_id)?;
-    let to = match (&user.pending_email, user.is_verified()) {
-        (Some(p), _) => p.clone(),
-        (None, false) => user.email.clone(),
-        (None, true) => return Ok(()),
-    };
-    verification_email(conn, &user, &to, cfg)
+    conn.transaction(|conn| {
+        let user = model::find(conn, user_id)?;
+        let to = match (&user.pending_email, user.is_verified()) {
+            (Some(p), _) => p.clone(),
+            (None, false) => user.email.clone(),
+            (None, true) => return Ok(()),
+        };
+        verification_email(conn, &user, &to, cfg)
+    })
 }
 
 /// Outcome of a verification link.
@@ -85,31 +90,33 @@ pub enum Verified {
 /// Spends a verification token: marks the address verified, and for an email change,
 /// makes the new address the account's.
 pub fn verify(conn: &mut PgConnection, token: &str) -> QueryResult<Verified> {
-    let Some(spent) = tokens::spend(conn, token, tokens::VERIFY_EMAIL)? else {
-        return Ok(Verified::Invalid);
-    };
-    let user = model::find(conn, spent.user_id)?;
-    if !spent.email.eq_ignore_ascii_case(&user.email) {
-        if user.pending_email.as_deref() != Some(spent.email.as_str()) {
+    conn.transaction(|conn| {
+        let Some(spent) = tokens::spend(conn, token, tokens::VERIFY_EMAIL)? else {
             return Ok(Verified::Invalid);
-        }
-        if model::email_taken(conn, &spent.email, Some(user.id))? {
-            return Ok(Verified::EmailTaken);
+        };
+        let user = model::find(conn, spent.user_id)?;
+        if !spent.email.eq_ignore_ascii_case(&user.email) {
+            if user.pending_email.as_deref() != Some(spent.email.as_str()) {
+                return Ok(Verified::Invalid);
+            }
+            if model::email_taken(conn, &spent.email, Some(user.id))? {
+                return Ok(Verified::EmailTaken);
+            }
+            diesel::update(users::table.find(user.id))
+                .set((
+                    users::email.eq(&spent.email),
+                    users::pending_email.eq(None::<String>),
+                ))
+                .execute(conn)?;
         }
         diesel::update(users::table.find(user.id))
             .set((
-                users::email.eq(&spent.email),
-                users::pending_email.eq(None::<String>),
+                users::email_verified_at.eq(diesel::dsl::now),
+                users::updated_at.eq(diesel::dsl::now),
             ))
             .execute(conn)?;
-    }
-    diesel::update(users::table.find(user.id))
-        .set((
-            users::email_verified_at.eq(diesel::dsl::now),
-            users::updated_at.eq(diesel::dsl::now),
-        ))
-        .execute(conn)?;
-    Ok(Verified::Done(user.id))
+        Ok(Verified::Done(user.id))
+    })
 }
 
 /// Sends a reset link if the address belongs to an account; says nothing either way.
@@ -118,31 +125,33 @@ pub fn request_reset(
     email: &EmailAddress,
     cfg: &Config,
 ) -> QueryResult<()> {
-    let Some((user, _)) = model::find_by_email_with_hash(conn, email.as_str())? else {
-        return Ok(());
-    };
-    if user.deletion_requested_at.is_some() {
-        return Ok(());
-    }
-    let token = tokens::issue(
-        conn,
-        user.id,
-        tokens::RESET_PASSWORD,
-        &user.email,
-        cfg.reset_token_ttl,
-    )?;
-    let link = format!("{}/password/reset/{token}", cfg.base_url);
-    let minutes = cfg.reset_token_ttl.as_secs() / 60;
-    let mail = emails::reset(
-        user.locale(),
-        &user.email,
-        &user.display_name,
-        link,
-        minutes,
-    )
-    .user(user.id);
-    outbox::enqueue(conn, &mail, &cfg.base_url)?;
-    Ok(())
+    conn.transaction(|conn| {
+        let Some((user, _)) = model::find_by_email_with_hash(conn, email.as_str())? else {
+            return Ok(());
+        };
+        if user.deletion_requested_at.is_some() {
+            return Ok(());
+        }
+        let token = tokens::issue(
+            conn,
+            user.id,
+            tokens::RESET_PASSWORD,
+            &user.email,
+            cfg.reset_token_ttl,
+        )?;
+        let link = format!("{}/password/reset/{token}", cfg.base_url);
+        let minutes = cfg.reset_token_ttl.as_secs() / 60;
+        let mail = emails::reset(
+            user.locale(),
+            &user.email,
+            &user.display_name,
+            link,
+            minutes,
+        )
+        .user(user.id);
+        outbox::enqueue(conn, &mail, &cfg.base_url)?;
+        Ok(())
+    })
 }
 
 /// Sets a new password from a reset link. Every session of the user ends, the other
@@ -153,25 +162,27 @@ pub fn reset_password(
     new_hash: &str,
     cfg: &Config,
 ) -> QueryResult<Option<i64>> {
-    let Some(spent) = tokens::spend(conn, token, tokens::RESET_PASSWORD)? else {
-        return Ok(None);
-    };
-    tokens::revoke_all(conn, spent.user_id, tokens::RESET_PASSWORD)?;
-    diesel::update(users::table.find(spent.user_id))
-        .set((
-            users::password_hash.eq(new_hash),
-            users::session_version.eq(users::session_version + 1),
-            users::email_verified_at.eq(diesel::dsl::sql::<
-                diesel::sql_types::Nullable<diesel::sql_types::Timestamptz>,
-            >("COALESCE(email_verified_at, now())")),
-            users::updated_at.eq(diesel::dsl::now),
-        ))
-        .execute(conn)?;
-    let user = model::find(conn, spent.user_id)?;
-    // The owner proved themselves: failed logins, from anywhere, are forgotten.
-    crate::web::rate_limit::clear_login_failures(conn, &user.email)?;
-    password_changed_email(conn, &user, cfg)?;
-    Ok(Some(user.id))
+    conn.transaction(|conn| {
+        let Some(spent) = tokens::spend(conn, token, tokens::RESET_PASSWORD)? else {
+            return Ok(None);
+        };
+        tokens::revoke_all(conn, spent.user_id, tokens::RESET_PASSWORD)?;
+        diesel::update(users::table.find(spent.user_id))
+            .set((
+                users::password_hash.eq(new_hash),
+                users::session_version.eq(users::session_version + 1),
+                users::email_verified_at.eq(diesel::dsl::sql::<
+                    diesel::sql_types::Nullable<diesel::sql_types::Timestamptz>,
+                >("COALESCE(email_verified_at, now())")),
+                users::updated_at.eq(diesel::dsl::now),
+            ))
+            .execute(conn)?;
+        let user = model::find(conn, spent.user_id)?;
+        // The owner proved themselves: failed logins, from anywhere, are forgotten.
+        crate::web::rate_limit::clear_login_failures(conn, &user.email)?;
+        password_changed_email(conn, &user, cfg)?;
+        Ok(Some(user.id))
+    })
 }
 
 fn password_changed_email(conn: &mut PgConnection, user: &User, cfg: &Config) -> QueryResult<()> {
@@ -193,18 +204,20 @@ pub fn change_password(
     new_hash: &str,
     cfg: &Config,
 ) -> QueryResult<i32> {
-    let version: i32 = diesel::update(users::table.find(user_id))
-        .set((
-            users::password_hash.eq(new_hash),
-            users::session_version.eq(users::session_version + 1),
-            users::updated_at.eq(diesel::dsl::now),
-        ))
-        .returning(users::session_version)
-        .get_result(conn)?;
-    tokens::revoke_all(conn, user_id, tokens::RESET_PASSWORD)?;
-    let user = model::find(conn, user_id)?;
-    password_changed_email(conn, &user, cfg)?;
-    Ok(version)
+    conn.transaction(|conn| {
+        let version: i32 = diesel::update(users::table.find(user_id))
+            .set((
+                users::password_hash.eq(new_hash),
+                users::session_version.eq(users::session_version + 1),
+                users::updated_at.eq(diesel::dsl::now),
+            ))
+            .returning(users::session_version)
+            .get_result(conn)?;
+        tokens::revoke_all(conn, user_id, tokens::RESET_PASSWORD)?;
+        let user = model::find(conn, user_id)?;
+        password_changed_email(conn, &user, cfg)?;
+        Ok(version)
+    })
 }
 
 /// Starts an email change: the new address gets a verification link and becomes the
@@ -215,15 +228,17 @@ pub fn request_email_change(
     new_email: &EmailAddress,
     cfg: &Config,
 ) -> Result<(), Error> {
-    if model::email_taken(conn, new_email.as_str(), None)? {
-        return Err(Error::EmailTaken);
-    }
-    diesel::update(users::table.find(user_id))
-        .set(users::pending_email.eq(new_email.as_str()))
-        .execute(conn)?;
-    let user = model::find(conn, user_id)?;
-    verification_email(conn, &user, new_email.as_str(), cfg)?;
-    Ok(())
+    conn.transaction(|conn| {
+        if model::email_taken(conn, new_email.as_str(), None)? {
+            return Err(Error::EmailTaken);
+        }
+        diesel::update(users::table.find(user_id))
+            .set(users::pending_email.eq(new_email.as_str()))
+            .execute(conn)?;
+        let user = model::find(conn, user_id)?;
+        verification_email(conn, &user, new_email.as_str(), cfg)?;
+        Ok(())
+    })
 }
 
 pub fn update_profile(

@@ -10,6 +10,7 @@ pub mod for_orders;
 pub mod input;
 pub mod model;
 pub mod nearby;
+pub mod on_sale;
 pub mod photos;
 pub mod price;
 pub mod routes;

@@ -6,49 +6,16 @@ use chrono::Utc;
 use diesel::prelude::*;
 
 use super::emails::{self, EmailArg};
-use super::model::{self, Order};
-use super::state::{self, EXPIRE_JOB};
+use super::fees::breakdown;
+use super::model::{self, Order, OrderStatus, Payment};
+use super::payments;
+use super::state::{self, Initiator, Relation, EXPIRE_JOB};
 use super::Error;
 use crate::config::Config;
 use crate::db::schema::{addresses, orders};
 use crate::listings::for_orders::{self, Availability};
 use crate::listings::model::Listing;
 use crate::web::form::FormErrors;
-
-/// The money of an order, in minor units of its currency.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Breakdown {
-    pub item: i64,
-    pub shipping: i64,
-    pub protection_fee: i64,
-    pub total: i64,
-    /// The seller's fee if nothing is refunded (taken when the money is released).
-    pub seller_fee: i64,
-}
-
-/// `bps` basis points of `amount`, rounded half up.
-fn share(amount: i64, bps: i64) -> i64 {
-    (amount * bps + 5_000) / 10_000
-}
-
-/// The seller's fee on what the seller receives (item and shipping, less refunds): the
-/// one rule for the quote, what is held and what is released, so they never differ.
-pub fn seller_fee(proceeds_minor: i64, bps: i64) -> i64 {
-    share(proceeds_minor.max(0), bps)
-}
-
-pub fn breakdown(cfg: &Config, unit_minor: i64, quantity: i32, shipping: Option<i64>) -> Breakdown {
-    let item = unit_minor * i64::from(quantity);
-    let shipping = shipping.unwrap_or(0);
-    let protection_fee = share(item, cfg.orders.protection_fee_bps);
-    Breakdown {
-        item,
-        shipping,
-        protection_fee,
-        total: item + shipping + protection_fee,
-        seller_fee: seller_fee(item + shipping, cfg.orders.seller_fee_bps),
-    }
-}
 
 /// Why a listing cannot be bought right now (shown on the listing page).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,10 +60,10 @@ pub fn by_key(conn: &mut PgConnection, buyer_id: i64, key: &str) -> QueryResult<
         .optional()
 }
 
-/// "Buy now": reserves `quantity` and creates the order waiting for payment, in the
-/// caller's transaction. The same `key` twice gives the same order: a twin request
-/// that committed first makes this one's insert find its row, and the savepoint
-/// takes this one's reservation back before answering the twin's order.
+/// "Buy now": reserves `quantity` and creates the order waiting for payment, in one
+/// transaction. The same `key` twice gives the same order: a twin request that
+/// committed first makes this one's insert find its row, and a savepoint takes this
+/// one's reservation back before answering the twin's order.
 pub fn buy(
     conn: &mut PgConnection,
     cfg: &Config,
@@ -105,17 +72,19 @@ pub fn buy(
     quantity: i32,
     key: &str,
 ) -> Result<Bought, Error> {
-    if let Some(id) = by_key(conn, buyer_id, key)? {
-        return Ok(Bought::Again(id));
-    }
-    match conn.transaction(|conn| place(conn, cfg, buyer_id, listing_id, quantity, key)) {
-        Err(Error::Twin) => {
-            // Read committed: this statement sees the twin's committed order.
-            let id = by_key(conn, buyer_id, key)?.ok_or(Error::WrongState)?;
-            Ok(Bought::Again(id))
+    conn.transaction(|conn| {
+        if let Some(id) = by_key(conn, buyer_id, key)? {
+            return Ok(Bought::Again(id));
         }
-        other => other,
-    }
+        match conn.transaction(|conn| place(conn, cfg, buyer_id, listing_id, quantity, key)) {
+            Err(Error::Twin) => {
+                // Read committed: this statement sees the twin's committed order.
+                let id = by_key(conn, buyer_id, key)?.ok_or(Error::WrongState)?;
+                Ok(Bought::Again(id))
+            }
+            other => other,
+        }
+    })
 }
 
 fn place(
@@ -293,6 +262,63 @@ pub fn saved_addresses(conn: &mut PgConnection, user_id: i64) -> QueryResult<Vec
         .load(conn)
 }
 
+/// What the buyer chose at checkout.
+#[derive(Clone, Debug)]
+pub struct Choice {
+    pub quantity: i32,
+    pub pickup: bool,
+    pub address: AddressInput,
+    /// Keep the address for the buyer's next orders.
+    pub save: bool,
+}
+
+/// A pending order as checkout left it, ready to pay.
+#[derive(Clone, Debug)]
+pub struct Chosen {
+    pub order: Order,
+    /// The order's payment still open, to send the buyer back to it.
+    pub open: Option<Payment>,
+    /// How many payments the order had (the provider's attempt number).
+    pub attempts: usize,
+}
+
+/// The buyer's checkout form applied to their pending order, in one transaction: the
+/// quantity (reserving or giving back the difference), delivery and address, the money
+/// recomputed. `None`: not enough left for the new quantity, and nothing changed.
+pub fn choose(
+    conn: &mut PgConnection,
+    cfg: &Config,
+    id: i64,
+    buyer_id: i64,
+    choice: &Choice,
+) -> Result<Option<Chosen>, Error> {
+    conn.transaction(|conn| {
+        let actor = Initiator::User {
+            id: buyer_id,
+            admin: false,
+        };
+        let (o, _) = state::lock_for(
+            conn,
+            id,
+            actor,
+            &[Relation::Buyer],
+            &[OrderStatus::PendingPayment],
+        )?;
+        if !set_quantity(conn, &o, choice.quantity)? {
+            return Ok(None);
+        }
+        let o = model::find(conn, o.id)?;
+        let order = set_delivery(conn, cfg, &o, choice.pickup, &choice.address, choice.save)?;
+        let open = payments::open_for(conn, order.id)?;
+        let attempts = payments::of_order(conn, order.id)?.len();
+        Ok(Some(Chosen {
+            order,
+            open,
+            attempts,
+        }))
+    })
+}
+
 /// Changes how many units a pending order holds, reserving or giving back the
 /// difference with the same conditional update as "Buy now". `false`: not enough left.
 pub fn set_quantity(conn: &mut PgConnection, o: &Order, quantity: i32) -> Result<bool, Error> {
@@ -365,22 +391,4 @@ pub fn set_delivery(
         }
     }
     Ok(model::find(conn, o.id)?)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_seller_fee_rounds_half_up_in_every_currency() {
-        // EUR: 3 % of 25,50 € is 76,5 cents.
-        assert_eq!(seller_fee(2_550, 300), 77);
-        assert_eq!(seller_fee(2_549, 300), 76);
-        assert_eq!(seller_fee(2_500, 300), 75);
-        // IDR has no minor unit: 3 % of Rp 150.050 is Rp 4.501,5.
-        assert_eq!(seller_fee(150_050, 300), 4_502);
-        assert_eq!(seller_fee(150_000, 300), 4_500);
-        assert_eq!(seller_fee(0, 300), 0);
-        assert_eq!(seller_fee(-5, 300), 0);
-    }
 }

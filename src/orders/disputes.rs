@@ -68,47 +68,49 @@ pub fn open(
     reason: &str,
     statement: &str,
 ) -> Result<(), Error> {
-    let (o, _) = lock_for(
-        conn,
-        id,
-        actor,
-        &[Relation::Buyer],
-        &[OrderStatus::Shipped, OrderStatus::Received],
-    )?;
-    if !REASONS.contains(&reason) {
-        return Err(Error::Invalid);
-    }
-    let until = state::after(cfg.orders.evidence_within);
-    let dispute_id: i64 = diesel::insert_into(disputes::table)
-        .values((
-            disputes::order_id.eq(o.id),
-            disputes::reason.eq(reason),
-            disputes::order_status.eq(&o.status),
-            disputes::evidence_until.eq(until),
-        ))
-        .returning(disputes::id)
-        .get_result(conn)?;
-    diesel::update(orders::table.find(o.id))
-        .set((
-            orders::status.eq(OrderStatus::Disputed),
-            orders::updated_at.eq(Utc::now()),
-        ))
-        .execute(conn)?;
-    add_evidence_row(
-        conn,
-        dispute_id,
-        actor.user_id().unwrap_or(o.buyer_id),
-        statement,
-        None,
-    )?;
-    model::event(conn, o.id, actor.user_id(), "dispute_opened", reason)?;
-    notify(
-        conn,
-        cfg,
-        &o,
-        ("dispute_opened_buyer", "dispute_opened_seller"),
-        &[("date", EmailArg::Date(until))],
-    )
+    conn.transaction(|conn| {
+        let (o, _) = lock_for(
+            conn,
+            id,
+            actor,
+            &[Relation::Buyer],
+            &[OrderStatus::Shipped, OrderStatus::Received],
+        )?;
+        if !REASONS.contains(&reason) {
+            return Err(Error::Invalid);
+        }
+        let until = state::after(cfg.orders.evidence_within);
+        let dispute_id: i64 = diesel::insert_into(disputes::table)
+            .values((
+                disputes::order_id.eq(o.id),
+                disputes::reason.eq(reason),
+                disputes::order_status.eq(&o.status),
+                disputes::evidence_until.eq(until),
+            ))
+            .returning(disputes::id)
+            .get_result(conn)?;
+        diesel::update(orders::table.find(o.id))
+            .set((
+                orders::status.eq(OrderStatus::Disputed),
+                orders::updated_at.eq(Utc::now()),
+            ))
+            .execute(conn)?;
+        add_evidence_row(
+            conn,
+            dispute_id,
+            actor.user_id().unwrap_or(o.buyer_id),
+            statement,
+            None,
+        )?;
+        model::event(conn, o.id, actor.user_id(), "dispute_opened", reason)?;
+        notify(
+            conn,
+            cfg,
+            &o,
+            ("dispute_opened_buyer", "dispute_opened_seller"),
+            &[("date", EmailArg::Date(until))],
+        )
+    })
 }
 
 fn add_evidence_row(
@@ -166,23 +168,25 @@ pub fn add_evidence(
     body: &str,
     photo: Option<(String, i32)>,
 ) -> Result<(), Error> {
-    let (o, _) = lock_for(
-        conn,
-        id,
-        actor,
-        &[Relation::Buyer, Relation::Seller],
-        &[OrderStatus::Disputed],
-    )?;
-    let d = locked_dispute(conn, o.id)?;
-    if !evidence_open(&d, Utc::now()) {
-        return Err(Error::WrongState);
-    }
-    if let Some((key, _)) = &photo {
-        crate::listings::photos::forget_pending(conn, key)?;
-    }
-    add_evidence_row(conn, d.id, actor.user_id().unwrap_or(0), body, photo)?;
-    model::event(conn, o.id, actor.user_id(), "evidence_added", "")?;
-    Ok(())
+    conn.transaction(|conn| {
+        let (o, _) = lock_for(
+            conn,
+            id,
+            actor,
+            &[Relation::Buyer, Relation::Seller],
+            &[OrderStatus::Disputed],
+        )?;
+        let d = locked_dispute(conn, o.id)?;
+        if !evidence_open(&d, Utc::now()) {
+            return Err(Error::WrongState);
+        }
+        if let Some((key, _)) = &photo {
+            crate::listings::photos::forget_pending(conn, key)?;
+        }
+        add_evidence_row(conn, d.id, actor.user_id().unwrap_or(0), body, photo)?;
+        model::event(conn, o.id, actor.user_id(), "evidence_added", "")?;
+        Ok(())
+    })
 }
 
 /// The stored photo of one piece of evidence, for the two parties and admins only
@@ -223,34 +227,36 @@ pub fn offer(
     actor: Initiator,
     amount: i64,
 ) -> Result<(), Error> {
-    let (o, _) = lock_for(
-        conn,
-        id,
-        actor,
-        &[Relation::Seller],
-        &[OrderStatus::Disputed],
-    )?;
-    let d = locked_dispute(conn, o.id)?;
-    if d.status != DisputeStatus::Open {
-        return Err(Error::WrongState);
-    }
-    if amount <= 0 || amount >= o.item_minor + o.shipping_minor {
-        return Err(Error::Invalid);
-    }
-    diesel::update(disputes::table.find(d.id))
-        .set((
-            disputes::offer_minor.eq(amount),
-            disputes::updated_at.eq(Utc::now()),
-        ))
-        .execute(conn)?;
-    model::event(conn, o.id, actor.user_id(), "partial_refund_offered", "")?;
-    notify(
-        conn,
-        cfg,
-        &o,
-        ("dispute_offer_buyer", "dispute_offer_seller"),
-        &[("amount", EmailArg::Money(amount))],
-    )
+    conn.transaction(|conn| {
+        let (o, _) = lock_for(
+            conn,
+            id,
+            actor,
+            &[Relation::Seller],
+            &[OrderStatus::Disputed],
+        )?;
+        let d = locked_dispute(conn, o.id)?;
+        if d.status != DisputeStatus::Open {
+            return Err(Error::WrongState);
+        }
+        if amount <= 0 || amount >= o.item_minor + o.shipping_minor {
+            return Err(Error::Invalid);
+        }
+        diesel::update(disputes::table.find(d.id))
+            .set((
+                disputes::offer_minor.eq(amount),
+                disputes::updated_at.eq(Utc::now()),
+            ))
+            .execute(conn)?;
+        model::event(conn, o.id, actor.user_id(), "partial_refund_offered", "")?;
+        notify(
+            conn,
+            cfg,
+            &o,
+            ("dispute_offer_buyer", "dispute_offer_seller"),
+            &[("amount", EmailArg::Money(amount))],
+        )
+    })
 }
 
 /// The buyer takes the seller's offer: that part back, the rest to the seller.
@@ -260,20 +266,22 @@ pub fn accept_offer(
     id: i64,
     actor: Initiator,
 ) -> Result<(), Error> {
-    let (o, _) = lock_for(
-        conn,
-        id,
-        actor,
-        &[Relation::Buyer],
-        &[OrderStatus::Disputed],
-    )?;
-    let d = locked_dispute(conn, o.id)?;
-    let Some(amount) = d.offer_minor.filter(|_| d.status == DisputeStatus::Open) else {
-        return Err(Error::WrongState);
-    };
-    close(conn, &d)?;
-    model::event(conn, o.id, actor.user_id(), "offer_accepted", "")?;
-    state::refund_part_and_complete(conn, cfg, o, actor, amount)
+    conn.transaction(|conn| {
+        let (o, _) = lock_for(
+            conn,
+            id,
+            actor,
+            &[Relation::Buyer],
+            &[OrderStatus::Disputed],
+        )?;
+        let d = locked_dispute(conn, o.id)?;
+        let Some(amount) = d.offer_minor.filter(|_| d.status == DisputeStatus::Open) else {
+            return Err(Error::WrongState);
+        };
+        close(conn, &d)?;
+        model::event(conn, o.id, actor.user_id(), "offer_accepted", "")?;
+        state::refund_part_and_complete(conn, cfg, o, actor, amount)
+    })
 }
 
 /// The seller will take the item back; once it is back, the buyer is refunded in full.
@@ -283,32 +291,34 @@ pub fn accept_return(
     id: i64,
     actor: Initiator,
 ) -> Result<(), Error> {
-    let (o, _) = lock_for(
-        conn,
-        id,
-        actor,
-        &[Relation::Seller],
-        &[OrderStatus::Disputed],
-    )?;
-    let d = locked_dispute(conn, o.id)?;
-    if d.status != DisputeStatus::Open || d.return_accepted {
-        return Err(Error::WrongState);
-    }
-    diesel::update(disputes::table.find(d.id))
-        .set((
-            disputes::return_accepted.eq(true),
-            disputes::updated_at.eq(Utc::now()),
-        ))
-        .execute(conn)?;
-    model::event(conn, o.id, actor.user_id(), "return_accepted", "")?;
-    let address = super::state::address_text(&o);
-    notify(
-        conn,
-        cfg,
-        &o,
-        ("dispute_return_buyer", "dispute_return_seller"),
-        &[("address", EmailArg::Text(address))],
-    )
+    conn.transaction(|conn| {
+        let (o, _) = lock_for(
+            conn,
+            id,
+            actor,
+            &[Relation::Seller],
+            &[OrderStatus::Disputed],
+        )?;
+        let d = locked_dispute(conn, o.id)?;
+        if d.status != DisputeStatus::Open || d.return_accepted {
+            return Err(Error::WrongState);
+        }
+        diesel::update(disputes::table.find(d.id))
+            .set((
+                disputes::return_accepted.eq(true),
+                disputes::updated_at.eq(Utc::now()),
+            ))
+            .execute(conn)?;
+        model::event(conn, o.id, actor.user_id(), "return_accepted", "")?;
+        let address = super::state::address_text(&o);
+        notify(
+            conn,
+            cfg,
+            &o,
+            ("dispute_return_buyer", "dispute_return_seller"),
+            &[("address", EmailArg::Text(address))],
+        )
+    })
 }
 
 /// The returned item reached the seller: full refund.
@@ -318,20 +328,22 @@ pub fn return_received(
     id: i64,
     actor: Initiator,
 ) -> Result<(), Error> {
-    let (o, _) = lock_for(
-        conn,
-        id,
-        actor,
-        &[Relation::Seller],
-        &[OrderStatus::Disputed],
-    )?;
-    let d = locked_dispute(conn, o.id)?;
-    if d.status != DisputeStatus::Open || !d.return_accepted {
-        return Err(Error::WrongState);
-    }
-    close(conn, &d)?;
-    model::event(conn, o.id, actor.user_id(), "return_received", "")?;
-    state::refund_all(conn, cfg, o, actor)
+    conn.transaction(|conn| {
+        let (o, _) = lock_for(
+            conn,
+            id,
+            actor,
+            &[Relation::Seller],
+            &[OrderStatus::Disputed],
+        )?;
+        let d = locked_dispute(conn, o.id)?;
+        if d.status != DisputeStatus::Open || !d.return_accepted {
+            return Err(Error::WrongState);
+        }
+        close(conn, &d)?;
+        model::event(conn, o.id, actor.user_id(), "return_received", "")?;
+        state::refund_all(conn, cfg, o, actor)
+    })
 }
 
 fn close(conn: &mut PgConnection, d: &Dispute) -> QueryResult<()> {
@@ -356,74 +368,76 @@ pub fn decide(
     refund_minor: i64,
     reason: &str,
 ) -> Result<(), Error> {
-    let (o, _) = lock_for(
-        conn,
-        id,
-        actor,
-        &[Relation::Admin],
-        &[OrderStatus::Disputed],
-    )?;
-    let d = locked_dispute(conn, o.id)?;
-    if !DisputeStatus::WAITING.contains(&d.status) {
-        return Err(Error::WrongState);
-    }
-    if !DECISIONS.contains(&decision) || reason.trim().is_empty() {
-        return Err(Error::Invalid);
-    }
-    let refund = match decision {
-        "refund" => o.total_minor,
-        "partial" if refund_minor > 0 && refund_minor < o.item_minor + o.shipping_minor => {
-            refund_minor
+    conn.transaction(|conn| {
+        let (o, _) = lock_for(
+            conn,
+            id,
+            actor,
+            &[Relation::Admin],
+            &[OrderStatus::Disputed],
+        )?;
+        let d = locked_dispute(conn, o.id)?;
+        if !DisputeStatus::WAITING.contains(&d.status) {
+            return Err(Error::WrongState);
         }
-        "partial" => return Err(Error::Invalid),
-        _ => 0,
-    };
-    let appealed = d.status == DisputeStatus::Appealed;
-    let now = Utc::now();
-    let final_at = if appealed {
-        now
-    } else {
-        state::after(cfg.orders.appeal_within)
-    };
-    diesel::update(disputes::table.find(d.id))
-        .set((
-            disputes::status.eq(DisputeStatus::Decided),
-            disputes::decision.eq(decision),
-            disputes::decision_refund_minor.eq(refund),
-            disputes::decision_reason.eq(reason.trim()),
-            disputes::decided_by.eq(actor.user_id()),
-            disputes::decided_at.eq(now),
-            disputes::final_at.eq(final_at),
-            disputes::updated_at.eq(now),
-        ))
-        .execute(conn)?;
-    model::event(conn, o.id, actor.user_id(), "dispute_decided", decision)?;
-    let kind = if appealed {
-        ("dispute_final_buyer", "dispute_final_seller")
-    } else {
-        ("dispute_decided_buyer", "dispute_decided_seller")
-    };
-    notify(
-        conn,
-        cfg,
-        &o,
-        kind,
-        &[
-            (
-                "decision",
-                EmailArg::Key(format!("dispute-decision-{decision}")),
-            ),
-            ("amount", EmailArg::Money(refund)),
-            ("reason", EmailArg::Text(reason.trim().to_string())),
-            ("date", EmailArg::Date(final_at)),
-        ],
-    )?;
-    if appealed {
-        carry_out(conn, cfg, o, d.id)
-    } else {
-        state::job(conn, FINAL_JOB, o.id, final_at)?;
-        Ok(())
-    }
+        if !DECISIONS.contains(&decision) || reason.trim().is_empty() {
+            return Err(Error::Invalid);
+        }
+        let refund = match decision {
+            "refund" => o.total_minor,
+            "partial" if refund_minor > 0 && refund_minor < o.item_minor + o.shipping_minor => {
+                refund_minor
+            }
+            "partial" => return Err(Error::Invalid),
+            _ => 0,
+        };
+        let appealed = d.status == DisputeStatus::Appealed;
+        let now = Utc::now();
+        let final_at = if appealed {
+            now
+        } else {
+            state::after(cfg.orders.appeal_within)
+        };
+        diesel::update(disputes::table.find(d.id))
+            .set((
+                disputes::status.eq(DisputeStatus::Decided),
+                disputes::decision.eq(decision),
+                disputes::decision_refund_minor.eq(refund),
+                disputes::decision_reason.eq(reason.trim()),
+                disputes::decided_by.eq(actor.user_id()),
+                disputes::decided_at.eq(now),
+                disputes::final_at.eq(final_at),
+                disputes::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+        model::event(conn, o.id, actor.user_id(), "dispute_decided", decision)?;
+        let kind = if appealed {
+            ("dispute_final_buyer", "dispute_final_seller")
+        } else {
+            ("dispute_decided_buyer", "dispute_decided_seller")
+        };
+        notify(
+            conn,
+            cfg,
+            &o,
+            kind,
+            &[
+                (
+                    "decision",
+                    EmailArg::Key(format!("dispute-decision-{decision}")),
+                ),
+                ("amount", EmailArg::Money(refund)),
+                ("reason", EmailArg::Text(reason.trim().to_string())),
+                ("date", EmailArg::Date(final_at)),
+            ],
+        )?;
+        if appealed {
+            carry_out(conn, cfg, o, d.id)
+        } else {
+            state::job(conn, FINAL_JOB, o.id, final_at)?;
+            Ok(())
+        }
+    })
 }
 
 /// Either side contests the decision, once, before it becomes final.
@@ -434,59 +448,63 @@ pub fn appeal(
     actor: Initiator,
     reason: &str,
 ) -> Result<(), Error> {
-    let (o, _) = lock_for(
-        conn,
-        id,
-        actor,
-        &[Relation::Buyer, Relation::Seller],
-        &[OrderStatus::Disputed],
-    )?;
-    let d = locked_dispute(conn, o.id)?;
-    let in_time = d.final_at.is_some_and(|at| at > Utc::now());
-    if d.status != DisputeStatus::Decided || d.appealed_by.is_some() || !in_time {
-        return Err(Error::WrongState);
-    }
-    if reason.trim().is_empty() {
-        return Err(Error::Invalid);
-    }
-    diesel::update(disputes::table.find(d.id))
-        .set((
-            disputes::status.eq(DisputeStatus::Appealed),
-            disputes::appealed_by.eq(actor.user_id()),
-            disputes::appeal_reason.eq(reason.trim()),
-            disputes::final_at.eq(None::<chrono::DateTime<Utc>>),
-            disputes::updated_at.eq(Utc::now()),
-        ))
-        .execute(conn)?;
-    model::event(
-        conn,
-        o.id,
-        actor.user_id(),
-        "dispute_appealed",
-        reason.trim(),
-    )?;
-    notify(
-        conn,
-        cfg,
-        &o,
-        ("dispute_appealed_buyer", "dispute_appealed_seller"),
-        &[],
-    )
+    conn.transaction(|conn| {
+        let (o, _) = lock_for(
+            conn,
+            id,
+            actor,
+            &[Relation::Buyer, Relation::Seller],
+            &[OrderStatus::Disputed],
+        )?;
+        let d = locked_dispute(conn, o.id)?;
+        let in_time = d.final_at.is_some_and(|at| at > Utc::now());
+        if d.status != DisputeStatus::Decided || d.appealed_by.is_some() || !in_time {
+            return Err(Error::WrongState);
+        }
+        if reason.trim().is_empty() {
+            return Err(Error::Invalid);
+        }
+        diesel::update(disputes::table.find(d.id))
+            .set((
+                disputes::status.eq(DisputeStatus::Appealed),
+                disputes::appealed_by.eq(actor.user_id()),
+                disputes::appeal_reason.eq(reason.trim()),
+                disputes::final_at.eq(None::<chrono::DateTime<Utc>>),
+                disputes::updated_at.eq(Utc::now()),
+            ))
+            .execute(conn)?;
+        model::event(
+            conn,
+            o.id,
+            actor.user_id(),
+            "dispute_appealed",
+            reason.trim(),
+        )?;
+        notify(
+            conn,
+            cfg,
+            &o,
+            ("dispute_appealed_buyer", "dispute_appealed_seller"),
+            &[],
+        )
+    })
 }
 
 /// The appeal window closed without an appeal: the decision is carried out.
 pub fn finalize_if_due(conn: &mut PgConnection, cfg: &Config, order_id: i64) -> Result<(), Error> {
-    let Some(o) = model::lock(conn, order_id).optional()? else {
-        return Ok(());
-    };
-    let Some(d) = of_order(conn, o.id)? else {
-        return Ok(());
-    };
-    let due = d.final_at.is_some_and(|at| at <= Utc::now());
-    if o.status != OrderStatus::Disputed || d.status != DisputeStatus::Decided || !due {
-        return Ok(());
-    }
-    carry_out(conn, cfg, o, d.id)
+    conn.transaction(|conn| {
+        let Some(o) = model::lock(conn, order_id).optional()? else {
+            return Ok(());
+        };
+        let Some(d) = of_order(conn, o.id)? else {
+            return Ok(());
+        };
+        let due = d.final_at.is_some_and(|at| at <= Utc::now());
+        if o.status != OrderStatus::Disputed || d.status != DisputeStatus::Decided || !due {
+            return Ok(());
+        }
+        carry_out(conn, cfg, o, d.id)
+    })
 }
 
 fn carry_out(

@@ -224,37 +224,39 @@ pub fn seller_overview(
 /// money leaves the ledger to the `payouts` account). Returns the amount, 0 when there
 /// was nothing to pay.
 pub fn payout(conn: &mut PgConnection, user_id: i64, currency: &str) -> Result<i64, Error> {
-    // One payout at a time per seller: the balance cannot be paid twice.
-    diesel::sql_query("SELECT pg_advisory_xact_lock(7001, $1::int)")
-        .bind::<BigInt, _>(user_id)
-        .execute(conn)?;
-    let available = balances(conn, user_id)?
-        .into_iter()
-        .find(|(c, _)| c == currency)
-        .map(|(_, a)| a)
-        .unwrap_or(0);
-    if available <= 0 {
-        return Ok(0);
-    }
-    post(
-        conn,
-        None,
-        "payout",
-        currency,
-        &[
-            (Account::Seller(user_id), -available),
-            (Account::Payouts, available),
-        ],
-    )?;
-    diesel::insert_into(payouts::table)
-        .values((
-            payouts::user_id.eq(user_id),
-            payouts::currency.eq(currency),
-            payouts::amount_minor.eq(available),
-            payouts::reference.eq(format!("sandbox-payout-{}", uuid::Uuid::new_v4())),
-        ))
-        .execute(conn)?;
-    Ok(available)
+    conn.transaction(|conn| {
+        // One payout at a time per seller: the balance cannot be paid twice.
+        diesel::sql_query("SELECT pg_advisory_xact_lock(7001, $1::int)")
+            .bind::<BigInt, _>(user_id)
+            .execute(conn)?;
+        let available = balances(conn, user_id)?
+            .into_iter()
+            .find(|(c, _)| c == currency)
+            .map(|(_, a)| a)
+            .unwrap_or(0);
+        if available <= 0 {
+            return Ok(0);
+        }
+        post(
+            conn,
+            None,
+            "payout",
+            currency,
+            &[
+                (Account::Seller(user_id), -available),
+                (Account::Payouts, available),
+            ],
+        )?;
+        diesel::insert_into(payouts::table)
+            .values((
+                payouts::user_id.eq(user_id),
+                payouts::currency.eq(currency),
+                payouts::amount_minor.eq(available),
+                payouts::reference.eq(format!("sandbox-payout-{}", uuid::Uuid::new_v4())),
+            ))
+            .execute(conn)?;
+        Ok(available)
+    })
 }
 
 /// What does not balance. Empty when the books are right:

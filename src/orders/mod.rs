@@ -5,6 +5,7 @@ pub mod checkout;
 pub mod disputes;
 pub mod emails;
 pub mod error;
+pub mod fees;
 pub mod jobs;
 pub mod ledger;
 pub mod model;

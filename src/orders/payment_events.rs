@@ -13,28 +13,31 @@ use crate::config::Config;
 use crate::db::schema::{orders, payments, provider_events};
 
 /// Applies a provider's event once: a replay (same provider and event id) changes
-/// nothing. Returns the payment it concerned. Run inside a transaction.
+/// nothing. Returns the payment it concerned. One transaction (a savepoint in the job
+/// worker's); `apply_outcome` is its step and runs in it.
 pub fn apply(
     conn: &mut PgConnection,
     cfg: &Config,
     provider: &str,
     event: &Event,
 ) -> Result<Option<Payment>, Error> {
-    let fresh = diesel::insert_into(provider_events::table)
-        .values((
-            provider_events::provider.eq(provider),
-            provider_events::event_id.eq(&event.id),
-        ))
-        .on_conflict_do_nothing()
-        .execute(conn)?;
-    let Some(p) = by_reference(conn, provider, &event.reference)? else {
-        tracing::warn!(provider, event.id = %event.id, "event for an unknown payment");
-        return Ok(None);
-    };
-    if fresh == 0 {
-        return Ok(Some(p));
-    }
-    apply_outcome(conn, cfg, p, &event.outcome).map(Some)
+    conn.transaction(|conn| {
+        let fresh = diesel::insert_into(provider_events::table)
+            .values((
+                provider_events::provider.eq(provider),
+                provider_events::event_id.eq(&event.id),
+            ))
+            .on_conflict_do_nothing()
+            .execute(conn)?;
+        let Some(p) = by_reference(conn, provider, &event.reference)? else {
+            tracing::warn!(provider, event.id = %event.id, "event for an unknown payment");
+            return Ok(None);
+        };
+        if fresh == 0 {
+            return Ok(Some(p));
+        }
+        apply_outcome(conn, cfg, p, &event.outcome).map(Some)
+    })
 }
 
 /// What an outcome does to the payment and its order (once per payment state change).

@@ -2,7 +2,9 @@
 //! completed`, `pending_payment -> expired | cancelled`, `paid -> cancelled`. Every step
 //! is one function that locks the order, checks who acts (a stranger gets 404, the wrong
 //! party 403) and the current state (409), then writes the new state, the timeline event,
-//! the ledger movement, the emails and the follow-up jobs in the caller's transaction.
+//! the ledger movement, the emails and the follow-up jobs in one transaction that the
+//! step opens itself. The steps other rules finish with (`mark_paid`, `complete`, the
+//! refunds) run in the transaction of the rule that calls them.
 //! Disputes live in `disputes.rs` and use the same checks.
 
 use chrono::{DateTime, Utc};
@@ -194,39 +196,43 @@ pub fn address_text(o: &Order) -> String {
 /// at the provider. While a payment is under way (a bank transfer on its way), the
 /// order waits for its outcome and looks again later.
 pub fn expire(conn: &mut PgConnection, cfg: &Config, id: i64) -> Result<(), Error> {
-    let Some(mut o) = model::lock(conn, id).optional()? else {
-        return Ok(());
-    };
-    if o.status != OrderStatus::PendingPayment || o.pay_by > Utc::now() {
-        return Ok(());
-    }
-    if super::payments::processing(conn, o.id)? {
-        job(conn, EXPIRE_JOB, o.id, after(cfg.orders.pay_within))?;
-        return Ok(());
-    }
-    super::payments::close_open(conn, o.id)?;
-    set_status(conn, &mut o, OrderStatus::Expired)?;
-    close(conn, &o)?;
-    release_stock(conn, &o)?;
-    model::event(conn, o.id, None, "expired", "")?;
-    Ok(())
+    conn.transaction(|conn| {
+        let Some(mut o) = model::lock(conn, id).optional()? else {
+            return Ok(());
+        };
+        if o.status != OrderStatus::PendingPayment || o.pay_by > Utc::now() {
+            return Ok(());
+        }
+        if super::payments::processing(conn, o.id)? {
+            job(conn, EXPIRE_JOB, o.id, after(cfg.orders.pay_within))?;
+            return Ok(());
+        }
+        super::payments::close_open(conn, o.id)?;
+        set_status(conn, &mut o, OrderStatus::Expired)?;
+        close(conn, &o)?;
+        release_stock(conn, &o)?;
+        model::event(conn, o.id, None, "expired", "")?;
+        Ok(())
+    })
 }
 
 /// The buyer gives up before paying.
 pub fn abandon(conn: &mut PgConnection, id: i64, actor: Initiator) -> Result<(), Error> {
-    let (mut o, _) = lock_for(
-        conn,
-        id,
-        actor,
-        &[Relation::Buyer],
-        &[OrderStatus::PendingPayment],
-    )?;
-    super::payments::close_open(conn, o.id)?;
-    set_status(conn, &mut o, OrderStatus::Cancelled)?;
-    close(conn, &o)?;
-    release_stock(conn, &o)?;
-    model::event(conn, o.id, actor.user_id(), "abandoned", "")?;
-    Ok(())
+    conn.transaction(|conn| {
+        let (mut o, _) = lock_for(
+            conn,
+            id,
+            actor,
+            &[Relation::Buyer],
+            &[OrderStatus::PendingPayment],
+        )?;
+        super::payments::close_open(conn, o.id)?;
+        set_status(conn, &mut o, OrderStatus::Cancelled)?;
+        close(conn, &o)?;
+        release_stock(conn, &o)?;
+        model::event(conn, o.id, actor.user_id(), "abandoned", "")?;
+        Ok(())
+    })
 }
 
 fn close(conn: &mut PgConnection, o: &Order) -> QueryResult<()> {
@@ -247,45 +253,47 @@ pub fn ship(
     carrier: &str,
     tracking: &str,
 ) -> Result<(), Error> {
-    let (mut o, _) = lock_for(conn, id, actor, &[Relation::Seller], &[OrderStatus::Paid])?;
-    if o.is_pickup() {
-        return Err(Error::WrongState);
-    }
-    let now = Utc::now();
-    let confirm_by = after(cfg.orders.confirm_within);
-    diesel::update(orders::table.find(o.id))
-        .set((
-            orders::status.eq(OrderStatus::Shipped),
-            orders::carrier.eq(carrier),
-            orders::tracking.eq(tracking),
-            orders::shipped_at.eq(now),
-            orders::confirm_by.eq(confirm_by),
-            orders::updated_at.eq(now),
-        ))
-        .execute(conn)?;
-    o.status = OrderStatus::Shipped;
-    o.confirm_by = Some(confirm_by);
-    model::event(
-        conn,
-        o.id,
-        actor.user_id(),
-        "shipped",
-        &format!("{carrier} {tracking}"),
-    )?;
-    let p = emails::parties(conn, &o)?;
-    emails::send(
-        conn,
-        cfg,
-        &o,
-        &p.buyer,
-        "order_shipped",
-        &[
-            ("carrier", EmailArg::Text(carrier.into())),
-            ("tracking", EmailArg::Text(tracking.into())),
-            ("date", EmailArg::Date(confirm_by)),
-        ],
-    )?;
-    schedule_confirmation(conn, o.id, confirm_by)
+    conn.transaction(|conn| {
+        let (mut o, _) = lock_for(conn, id, actor, &[Relation::Seller], &[OrderStatus::Paid])?;
+        if o.is_pickup() {
+            return Err(Error::WrongState);
+        }
+        let now = Utc::now();
+        let confirm_by = after(cfg.orders.confirm_within);
+        diesel::update(orders::table.find(o.id))
+            .set((
+                orders::status.eq(OrderStatus::Shipped),
+                orders::carrier.eq(carrier),
+                orders::tracking.eq(tracking),
+                orders::shipped_at.eq(now),
+                orders::confirm_by.eq(confirm_by),
+                orders::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+        o.status = OrderStatus::Shipped;
+        o.confirm_by = Some(confirm_by);
+        model::event(
+            conn,
+            o.id,
+            actor.user_id(),
+            "shipped",
+            &format!("{carrier} {tracking}"),
+        )?;
+        let p = emails::parties(conn, &o)?;
+        emails::send(
+            conn,
+            cfg,
+            &o,
+            &p.buyer,
+            "order_shipped",
+            &[
+                ("carrier", EmailArg::Text(carrier.into())),
+                ("tracking", EmailArg::Text(tracking.into())),
+                ("date", EmailArg::Date(confirm_by)),
+            ],
+        )?;
+        schedule_confirmation(conn, o.id, confirm_by)
+    })
 }
 
 /// What the seller's typed handover code did.
@@ -306,54 +314,57 @@ pub fn hand_over(
     actor: Initiator,
     code: &str,
 ) -> Result<Handover, Error> {
-    let (mut o, _) = lock_for(conn, id, actor, &[Relation::Seller], &[OrderStatus::Paid])?;
-    if !o.is_pickup() {
-        return Err(Error::WrongState);
-    }
-    // Six digits are a million guesses: a few wrong ones lock the handover for an hour,
-    // so a seller cannot find the code without meeting the buyer.
-    let wrong: i64 = crate::db::schema::order_events::table
-        .filter(crate::db::schema::order_events::order_id.eq(o.id))
-        .filter(crate::db::schema::order_events::kind.eq("handover_code_wrong"))
-        .filter(
-            crate::db::schema::order_events::created_at.gt(Utc::now() - chrono::Duration::hours(1)),
-        )
-        .count()
-        .get_result(conn)?;
-    if wrong >= HANDOVER_TRIES {
-        return Err(Error::TooMany(3600));
-    }
-    let typed: String = code.chars().filter(|c| c.is_ascii_digit()).collect();
-    let same: bool =
-        subtle::ConstantTimeEq::ct_eq(typed.as_bytes(), o.handover_code.as_bytes()).into();
-    if !same || typed.len() != 6 {
-        model::event(conn, o.id, actor.user_id(), "handover_code_wrong", "")?;
-        return Ok(Handover::WrongCode);
-    }
-    let now = Utc::now();
-    let confirm_by = after(cfg.orders.confirm_within);
-    diesel::update(orders::table.find(o.id))
-        .set((
-            orders::status.eq(OrderStatus::Received),
-            orders::received_at.eq(now),
-            orders::confirm_by.eq(confirm_by),
-            orders::updated_at.eq(now),
-        ))
-        .execute(conn)?;
-    o.status = OrderStatus::Received;
-    o.confirm_by = Some(confirm_by);
-    model::event(conn, o.id, actor.user_id(), "handed_over", "")?;
-    let p = emails::parties(conn, &o)?;
-    emails::send(
-        conn,
-        cfg,
-        &o,
-        &p.buyer,
-        "order_handed_over",
-        &[("date", EmailArg::Date(confirm_by))],
-    )?;
-    schedule_confirmation(conn, o.id, confirm_by)?;
-    Ok(Handover::Done)
+    conn.transaction(|conn| {
+        let (mut o, _) = lock_for(conn, id, actor, &[Relation::Seller], &[OrderStatus::Paid])?;
+        if !o.is_pickup() {
+            return Err(Error::WrongState);
+        }
+        // Six digits are a million guesses: a few wrong ones lock the handover for an hour,
+        // so a seller cannot find the code without meeting the buyer.
+        let wrong: i64 = crate::db::schema::order_events::table
+            .filter(crate::db::schema::order_events::order_id.eq(o.id))
+            .filter(crate::db::schema::order_events::kind.eq("handover_code_wrong"))
+            .filter(
+                crate::db::schema::order_events::created_at
+                    .gt(Utc::now() - chrono::Duration::hours(1)),
+            )
+            .count()
+            .get_result(conn)?;
+        if wrong >= HANDOVER_TRIES {
+            return Err(Error::TooMany(3600));
+        }
+        let typed: String = code.chars().filter(|c| c.is_ascii_digit()).collect();
+        let same: bool =
+            subtle::ConstantTimeEq::ct_eq(typed.as_bytes(), o.handover_code.as_bytes()).into();
+        if !same || typed.len() != 6 {
+            model::event(conn, o.id, actor.user_id(), "handover_code_wrong", "")?;
+            return Ok(Handover::WrongCode);
+        }
+        let now = Utc::now();
+        let confirm_by = after(cfg.orders.confirm_within);
+        diesel::update(orders::table.find(o.id))
+            .set((
+                orders::status.eq(OrderStatus::Received),
+                orders::received_at.eq(now),
+                orders::confirm_by.eq(confirm_by),
+                orders::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+        o.status = OrderStatus::Received;
+        o.confirm_by = Some(confirm_by);
+        model::event(conn, o.id, actor.user_id(), "handed_over", "")?;
+        let p = emails::parties(conn, &o)?;
+        emails::send(
+            conn,
+            cfg,
+            &o,
+            &p.buyer,
+            "order_handed_over",
+            &[("date", EmailArg::Date(confirm_by))],
+        )?;
+        schedule_confirmation(conn, o.id, confirm_by)?;
+        Ok(Handover::Done)
+    })
 }
 
 fn schedule_confirmation(
@@ -371,25 +382,27 @@ fn schedule_confirmation(
 
 /// The buyer reminds themselves to confirm (or open a dispute) before the money goes.
 pub fn remind(conn: &mut PgConnection, cfg: &Config, id: i64) -> Result<(), Error> {
-    let Some(o) = model::find(conn, id).optional()? else {
-        return Ok(());
-    };
-    if !OrderStatus::DELIVERED.contains(&o.status) {
-        return Ok(());
-    }
-    let Some(confirm_by) = o.confirm_by else {
-        return Ok(());
-    };
-    let p = emails::parties(conn, &o)?;
-    emails::send(
-        conn,
-        cfg,
-        &o,
-        &p.buyer,
-        "order_confirm_reminder",
-        &[("date", EmailArg::Date(confirm_by))],
-    )?;
-    Ok(())
+    conn.transaction(|conn| {
+        let Some(o) = model::find(conn, id).optional()? else {
+            return Ok(());
+        };
+        if !OrderStatus::DELIVERED.contains(&o.status) {
+            return Ok(());
+        }
+        let Some(confirm_by) = o.confirm_by else {
+            return Ok(());
+        };
+        let p = emails::parties(conn, &o)?;
+        emails::send(
+            conn,
+            cfg,
+            &o,
+            &p.buyer,
+            "order_confirm_reminder",
+            &[("date", EmailArg::Date(confirm_by))],
+        )?;
+        Ok(())
+    })
 }
 
 // ---- the end of a deal ----------------------------------------------------------------
@@ -401,26 +414,30 @@ pub fn confirm(
     id: i64,
     actor: Initiator,
 ) -> Result<(), Error> {
-    let (o, _) = lock_for(
-        conn,
-        id,
-        actor,
-        &[Relation::Buyer],
-        &[OrderStatus::Shipped, OrderStatus::Received],
-    )?;
-    complete(conn, cfg, o, actor, "confirmed")
+    conn.transaction(|conn| {
+        let (o, _) = lock_for(
+            conn,
+            id,
+            actor,
+            &[Relation::Buyer],
+            &[OrderStatus::Shipped, OrderStatus::Received],
+        )?;
+        complete(conn, cfg, o, actor, "confirmed")
+    })
 }
 
 /// Nobody confirmed or disputed in time: confirmed on the buyer's behalf.
 pub fn auto_confirm(conn: &mut PgConnection, cfg: &Config, id: i64) -> Result<(), Error> {
-    let Some(o) = model::lock(conn, id).optional()? else {
-        return Ok(());
-    };
-    let due = o.confirm_by.is_some_and(|at| at <= Utc::now());
-    if !OrderStatus::DELIVERED.contains(&o.status) || !due {
-        return Ok(());
-    }
-    complete(conn, cfg, o, Initiator::System, "auto_confirmed")
+    conn.transaction(|conn| {
+        let Some(o) = model::lock(conn, id).optional()? else {
+            return Ok(());
+        };
+        let due = o.confirm_by.is_some_and(|at| at <= Utc::now());
+        if !OrderStatus::DELIVERED.contains(&o.status) || !due {
+            return Ok(());
+        }
+        complete(conn, cfg, o, Initiator::System, "auto_confirmed")
+    })
 }
 
 /// Releases what escrow holds for the order (less any refund) to the seller and the
@@ -432,7 +449,7 @@ pub(super) fn complete(
     actor: Initiator,
     event: &str,
 ) -> Result<(), Error> {
-    let fee = super::checkout::seller_fee(o.proceeds_minor(), cfg.orders.seller_fee_bps);
+    let fee = super::fees::seller_fee(o.proceeds_minor(), cfg.orders.seller_fee_bps);
     let now = Utc::now();
     diesel::update(orders::table.find(o.id))
         .set((
@@ -470,31 +487,35 @@ pub fn cancel(
     actor: Initiator,
     reason: &str,
 ) -> Result<(), Error> {
-    let (o, role) = lock_for(
-        conn,
-        id,
-        actor,
-        &[Relation::Buyer, Relation::Seller],
-        &[OrderStatus::Paid],
-    )?;
-    let kind = if role == Relation::Buyer {
-        "cancelled_by_buyer"
-    } else {
-        "cancelled_by_seller"
-    };
-    refund_and_cancel(conn, cfg, o, actor, kind, reason)
+    conn.transaction(|conn| {
+        let (o, role) = lock_for(
+            conn,
+            id,
+            actor,
+            &[Relation::Buyer, Relation::Seller],
+            &[OrderStatus::Paid],
+        )?;
+        let kind = if role == Relation::Buyer {
+            "cancelled_by_buyer"
+        } else {
+            "cancelled_by_seller"
+        };
+        refund_and_cancel(conn, cfg, o, actor, kind, reason)
+    })
 }
 
 /// The seller did not ship within the ship-by date and its grace period.
 pub fn cancel_if_late(conn: &mut PgConnection, cfg: &Config, id: i64) -> Result<(), Error> {
-    let Some(o) = model::lock(conn, id).optional()? else {
-        return Ok(());
-    };
-    let late = o.ship_by.is_some_and(|at| at + grace(cfg) <= Utc::now());
-    if o.status != OrderStatus::Paid || !late {
-        return Ok(());
-    }
-    refund_and_cancel(conn, cfg, o, Initiator::System, "cancelled_late", "")
+    conn.transaction(|conn| {
+        let Some(o) = model::lock(conn, id).optional()? else {
+            return Ok(());
+        };
+        let late = o.ship_by.is_some_and(|at| at + grace(cfg) <= Utc::now());
+        if o.status != OrderStatus::Paid || !late {
+            return Ok(());
+        }
+        refund_and_cancel(conn, cfg, o, Initiator::System, "cancelled_late", "")
+    })
 }
 
 fn refund_and_cancel(

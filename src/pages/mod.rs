@@ -1,5 +1,5 @@
 //! Pages built from several features, each read through that feature's functions: the
-//! home page today (the public profile is still in `listings::routes`, see
-//! docs/decisions.md).
+//! home page and the public profile.
 
 pub mod home;
+pub mod profile;

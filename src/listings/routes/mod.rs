@@ -1,10 +1,9 @@
 //! Listing pages: sell and edit (`form`), status changes (`status`), the listing itself
-//! (`show`), the seller's own list and holiday mode (`mine`) and public profiles
-//! (`profile`). Browse and search live in `search`.
+//! (`show`), the seller's own list and holiday mode (`mine`). Browse and search live in
+//! `search`; the public profile, built from accounts and listings, in `pages::profile`.
 
 mod form;
 mod mine;
-mod profile;
 mod show;
 mod status;
 
@@ -37,8 +36,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .service(web::resource("/listings/{id}/status").post(status::change_status))
     .service(web::resource("/me/listings").get(mine::my_listings))
     .service(web::resource("/me/holiday").post(mine::start_holiday))
-    .service(web::resource("/me/holiday/end").post(mine::end_holiday))
-    .service(web::resource("/u/{id}").get(profile::profile));
+    .service(web::resource("/me/holiday/end").post(mine::end_holiday));
     super::search::configure(cfg);
     super::photos::configure(cfg);
 }

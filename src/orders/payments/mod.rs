@@ -9,14 +9,11 @@ pub mod sandbox;
 pub mod signature;
 pub mod stripe;
 
-use std::sync::Arc;
-
 use chrono::Utc;
 use diesel::prelude::*;
 use futures_util::future::BoxFuture;
 
 use super::model::{self, Order, Payment, PaymentStatus};
-use crate::config::{Config, PaymentSettings};
 use crate::db::schema::payments;
 use crate::jobs::queue;
 
@@ -116,18 +113,6 @@ pub trait PaymentProvider: Send + Sync {
     fn close<'a>(&'a self, payment: &'a Payment) -> BoxFuture<'a, Result<(), ProviderError>>;
 }
 
-/// The configured provider.
-pub fn provider(cfg: &Config) -> Arc<dyn PaymentProvider> {
-    match &cfg.payments {
-        PaymentSettings::Sandbox => Arc::new(sandbox::Sandbox),
-        PaymentSettings::Stripe {
-            secret_key,
-            api_base,
-            ..
-        } => Arc::new(stripe::Stripe::new(secret_key.clone(), api_base.clone())),
-    }
-}
-
 /// Records a payment the provider opened. Earlier open payments of the order are
 /// cancelled (the buyer may have changed delivery, and with it the amount) and closed
 /// at the provider. The same reference twice (a provider answering a repeated
@@ -138,24 +123,26 @@ pub fn record(
     o: &Order,
     s: &Started,
 ) -> QueryResult<Payment> {
-    // The order's lock: two twins recording the same session run one after the other.
-    model::lock(conn, o.id)?;
-    if let Some(p) = by_reference(conn, provider, &s.reference)? {
-        return Ok(p);
-    }
-    close_open(conn, o.id)?;
-    diesel::insert_into(payments::table)
-        .values((
-            payments::order_id.eq(o.id),
-            payments::provider.eq(provider),
-            payments::method.eq(s.method),
-            payments::reference.eq(&s.reference),
-            payments::amount_minor.eq(o.total_minor),
-            payments::currency.eq(&o.currency),
-            payments::virtual_account.eq(&s.virtual_account),
-        ))
-        .returning(Payment::as_returning())
-        .get_result(conn)
+    conn.transaction(|conn| {
+        // The order's lock: two twins recording the same session run one after the other.
+        model::lock(conn, o.id)?;
+        if let Some(p) = by_reference(conn, provider, &s.reference)? {
+            return Ok(p);
+        }
+        close_open(conn, o.id)?;
+        diesel::insert_into(payments::table)
+            .values((
+                payments::order_id.eq(o.id),
+                payments::provider.eq(provider),
+                payments::method.eq(s.method),
+                payments::reference.eq(&s.reference),
+                payments::amount_minor.eq(o.total_minor),
+                payments::currency.eq(&o.currency),
+                payments::virtual_account.eq(&s.virtual_account),
+            ))
+            .returning(Payment::as_returning())
+            .get_result(conn)
+    })
 }
 
 /// Cancels the order's open payments and queues their closing at the provider.

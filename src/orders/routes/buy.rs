@@ -7,10 +7,10 @@ use diesel::prelude::*;
 use super::page::{act, invalid};
 use super::Page;
 use crate::db;
-use crate::orders::checkout::{self, Bought};
+use crate::orders::checkout::{self, Bought, Choice, Chosen};
 use crate::orders::model::{self, OrderStatus};
 use crate::orders::payments::{self, Method};
-use crate::orders::state::{self, Initiator, Relation};
+use crate::orders::state;
 use crate::orders::views::ActionInput;
 use crate::web::auth::require_user;
 use crate::web::auth::require_verified;
@@ -51,7 +51,7 @@ pub(super) async fn buy(
         form.key.trim().to_string()
     };
     let cfg = state.config.clone();
-    let bought = db::transaction(&state.pool, move |conn| {
+    let bought = db::run(&state.pool, move |conn| {
         Ok(checkout::buy(
             conn, &cfg, buyer, listing_id, quantity, &key,
         )?)
@@ -134,29 +134,22 @@ pub(super) async fn checkout_submit(
     };
     let save = input.save_address.is_some() && input.address_id.is_empty();
     let cfg = state.config.clone();
-    let ready = db::transaction(&state.pool, move |conn| {
-        let actor = Initiator::User {
-            id: buyer,
-            admin: false,
-        };
-        let (o, _) = state::lock_for(
-            conn,
-            id,
-            actor,
-            &[Relation::Buyer],
-            &[OrderStatus::PendingPayment],
-        )?;
-        if !checkout::set_quantity(conn, &o, quantity)? {
-            return Ok(None);
-        }
-        let o = model::find(conn, o.id)?;
-        let o = checkout::set_delivery(conn, &cfg, &o, pickup, &address, save)?;
-        let open = payments::open_for(conn, o.id)?;
-        let attempt = payments::of_order(conn, o.id)?.len();
-        Ok(Some((o, open, attempt)))
+    let choice = Choice {
+        quantity,
+        pickup,
+        address,
+        save,
+    };
+    let ready = db::run(&state.pool, move |conn| {
+        Ok(checkout::choose(conn, &cfg, id, buyer, &choice)?)
     })
     .await?;
-    let Some((o, open, attempt)) = ready else {
+    let Some(Chosen {
+        order: o,
+        open,
+        attempts: attempt,
+    }) = ready
+    else {
         let mut errors = FormErrors::default();
         errors.add("quantity", "buy-not-enough");
         return invalid(ctx, &state, id, input, errors).await;
@@ -184,7 +177,7 @@ pub(super) async fn checkout_submit(
     };
     let name = provider.name();
     let s2 = started.clone();
-    db::transaction(&state.pool, move |conn| {
+    db::run(&state.pool, move |conn| {
         Ok(payments::record(conn, name, &o, &s2)?)
     })
     .await?;

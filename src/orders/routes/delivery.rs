@@ -61,7 +61,7 @@ pub(super) async fn handover(
     let cfg = state.config.clone();
     let code = input.code.clone();
     // A wrong code is an outcome, so its counted try commits.
-    let done = db::transaction(&state.pool, move |conn| {
+    let done = db::run(&state.pool, move |conn| {
         Ok(state::hand_over(conn, &cfg, id, a, &code)?)
     })
     .await?;

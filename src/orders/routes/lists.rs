@@ -146,7 +146,7 @@ pub(super) async fn payout(
         return Err(AppError::BadRequest);
     }
     let c2 = currency.clone();
-    let paid = db::transaction(&state.pool, move |conn| {
+    let paid = db::run(&state.pool, move |conn| {
         Ok(ledger::payout(conn, user, &c2)?)
     })
     .await?;

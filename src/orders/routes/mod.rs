@@ -1,6 +1,6 @@
 //! Order pages and actions, by area: buying and checkout (`buy`), the order page
 //! (`page`), delivery and the end of a deal (`delivery`), disputes, my purchases and my
-//! sales (`lists`), the admin's pages and the provider's webhook.
+//! sales (`lists`), the admin's pages, the sandbox's hosted payment page and the providers' webhooks.
 
 mod admin;
 mod buy;
@@ -8,6 +8,7 @@ mod delivery;
 mod disputes;
 mod lists;
 mod page;
+mod sandbox;
 mod webhooks;
 
 use actix_web::{web, HttpResponse};
@@ -50,7 +51,7 @@ pub fn configure(cfg: &mut web::ServiceConfig, sandbox: bool) {
     .service(web::resource("/admin/disputes").get(admin::admin_disputes))
     .service(web::resource("/admin/books").get(admin::books));
     if sandbox {
-        super::payments::sandbox::configure(cfg);
+        sandbox::configure(cfg);
     } else {
         cfg.service(web::resource("/webhooks/stripe").post(webhooks::stripe_webhook));
     }

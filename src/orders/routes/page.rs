@@ -127,7 +127,8 @@ pub(super) async fn invalid(
     render_status(actix_web::http::StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
 
-/// Runs one order action in a transaction, then shows the order with a message.
+/// Runs one order action (a rule, which opens its own transaction), then shows the
+/// order with a message.
 pub(super) async fn act<F>(ctx: Ctx, state: &AppState, id: i64, done_key: &str, f: F) -> Page
 where
     F: FnOnce(&mut PgConnection, &Config, Initiator) -> Result<(), Error> + Send + 'static,
@@ -135,7 +136,7 @@ where
     let user = require_user(&ctx)?;
     let actor = initiator(user);
     let cfg = state.config.clone();
-    db::transaction(&state.pool, move |conn| Ok(f(conn, &cfg, actor)?)).await?;
+    db::run(&state.pool, move |conn| Ok(f(conn, &cfg, actor)?)).await?;
     ctx.flash("success", ctx.t(done_key));
     Ok(redirect(&format!("/orders/{id}")))
 }

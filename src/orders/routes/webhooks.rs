@@ -28,7 +28,7 @@ pub(super) async fn stripe_webhook(
         Ok(Some(e)) => e,
     };
     let cfg = state.config.clone();
-    match db::transaction(&state.pool, move |conn| {
+    match db::run(&state.pool, move |conn| {
         Ok(payment_events::apply(conn, &cfg, "stripe", &event)?)
     })
     .await
