@@ -72,7 +72,7 @@ impl ListingData {
                 .filter(listings::id.eq(id))
                 .select((
                     model::Listing::as_select(),
-                    seller_columns(),
+                    SellerRow::as_select(),
                     model::photos_json(),
                 ))
                 .first(conn)?;
@@ -232,54 +232,35 @@ fn product_json_ld(
 }
 
 /// What a seller card reads of `users`.
-type SellerRow = (
-    i64,
-    String,
-    String,
-    String,
-    Option<chrono::DateTime<chrono::Utc>>,
-    chrono::DateTime<chrono::Utc>,
-    Option<chrono::NaiveDate>,
-);
-
-#[allow(clippy::type_complexity)]
-fn seller_columns() -> (
-    users::id,
-    users::display_name,
-    users::city,
-    users::country,
-    users::email_verified_at,
-    users::created_at,
-    users::holiday_until,
-) {
-    (
-        users::id,
-        users::display_name,
-        users::city,
-        users::country,
-        users::email_verified_at,
-        users::created_at,
-        users::holiday_until,
-    )
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = users, check_for_backend(diesel::pg::Pg))]
+struct SellerRow {
+    id: i64,
+    display_name: String,
+    city: String,
+    country: String,
+    email_verified_at: Option<chrono::DateTime<chrono::Utc>>,
+    created_at: chrono::DateTime<chrono::Utc>,
+    holiday_until: Option<chrono::NaiveDate>,
 }
 
-fn seller_of((id, name, city, country, verified, since, holiday): SellerRow) -> SellerCard {
+fn seller_of(row: SellerRow) -> SellerCard {
     let today = chrono::Utc::now().date_naive();
     SellerCard {
-        id,
-        name,
-        city,
-        country,
-        verified: verified.is_some(),
-        member_since: since,
-        holiday_until: holiday.filter(|d| *d >= today),
+        id: row.id,
+        name: row.display_name,
+        city: row.city,
+        country: row.country,
+        verified: row.email_verified_at.is_some(),
+        member_since: row.created_at,
+        holiday_until: row.holiday_until.filter(|d| *d >= today),
     }
 }
 
 pub(super) fn seller_card(conn: &mut PgConnection, seller_id: i64) -> QueryResult<SellerCard> {
     users::table
         .find(seller_id)
-        .select(seller_columns())
+        .select(SellerRow::as_select())
         .first(conn)
         .map(seller_of)
 }
