@@ -148,6 +148,7 @@ diesel::table! {
         updated_at -> Timestamptz,
         search -> Nullable<Tsvector>,
         sold_by_hand -> Bool,
+        cover_key -> Nullable<Text>,
     }
 }
 

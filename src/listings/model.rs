@@ -62,7 +62,7 @@ pub struct ListingFields {
     pub attributes: serde_json::Value,
 }
 
-#[derive(Queryable, Selectable, Identifiable, Associations, Clone, Debug)]
+#[derive(Queryable, Selectable, Identifiable, Associations, Clone, Debug, serde::Deserialize)]
 #[diesel(table_name = listing_photos, belongs_to(Listing), check_for_backend(diesel::pg::Pg))]
 pub struct Photo {
     pub id: i64,
@@ -73,8 +73,8 @@ pub struct Photo {
     pub height: i32,
 }
 
-/// A listing as a card on list pages: one joined query, the first photo by a lateral
-/// subquery, never a query per card.
+/// A listing as a card on list pages: one joined query; the first photo is the listing's
+/// `cover_key` (kept by a trigger on `listing_photos`), so no subquery runs per card.
 #[derive(Queryable, Clone, Debug)]
 pub struct ListingCard {
     pub id: i64,
@@ -101,16 +101,8 @@ impl ListingCard {
     }
 }
 
-/// The first photo of each listing, as an SQL expression usable in a select.
-pub fn first_photo_key(
-) -> diesel::expression::SqlLiteral<diesel::sql_types::Nullable<diesel::sql_types::Text>> {
-    diesel::dsl::sql::<diesel::sql_types::Nullable<diesel::sql_types::Text>>(
-        "(SELECT p.storage_key FROM listing_photos p WHERE p.listing_id = listings.id \
-         ORDER BY p.position, p.id LIMIT 1)",
-    )
-}
-
-/// Selects a `ListingCard` from `listings INNER JOIN users`.
+/// Selects a `ListingCard` from `listings INNER JOIN users`: no subquery, so a card list
+/// is one plan of scans and joins.
 #[allow(clippy::type_complexity)]
 pub fn card_columns() -> (
     listings::id,
@@ -123,7 +115,7 @@ pub fn card_columns() -> (
     listings::published_at,
     listings::views,
     listings::favourites,
-    diesel::expression::SqlLiteral<diesel::sql_types::Nullable<diesel::sql_types::Text>>,
+    listings::cover_key,
     users::display_name,
     listings::country,
 ) {
@@ -138,7 +130,7 @@ pub fn card_columns() -> (
         listings::published_at,
         listings::views,
         listings::favourites,
-        first_photo_key(),
+        listings::cover_key,
         users::display_name,
         listings::country,
     )
@@ -149,6 +141,20 @@ pub fn find(conn: &mut PgConnection, id: i64) -> QueryResult<Listing> {
         .find(id)
         .select(Listing::as_select())
         .first(conn)
+}
+
+/// A listing's photos in order as one JSON array (a column of a select from
+/// `listings`), so a page reads a listing and its photos in one statement.
+pub fn photos_json() -> diesel::expression::SqlLiteral<diesel::sql_types::Jsonb> {
+    diesel::dsl::sql::<diesel::sql_types::Jsonb>(
+        "(SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p.position, p.id), '[]'::jsonb) \
+         FROM listing_photos p WHERE p.listing_id = listings.id)",
+    )
+}
+
+/// The photos of `photos_json`.
+pub fn parse_photos(json: serde_json::Value) -> QueryResult<Vec<Photo>> {
+    serde_json::from_value(json).map_err(|e| diesel::result::Error::DeserializationError(e.into()))
 }
 
 pub fn photos_of(conn: &mut PgConnection, listing_id: i64) -> QueryResult<Vec<Photo>> {

@@ -26,19 +26,25 @@ impl ViewCount {
     }
 }
 
-/// Adds views counted in memory since the last flush (one statement for all).
+/// Rows one flush statement updates at most, so a burst of views becomes several short
+/// statements rather than one long one holding many row locks.
+pub const FLUSH_BATCH: usize = 500;
+
+/// Adds views counted in memory since the last flush: ids in ascending order (the heap
+/// and the primary key are walked in their own order, and two flushers lock rows in the
+/// same order, so they cannot deadlock), `FLUSH_BATCH` rows a statement.
 pub fn add_views(conn: &mut PgConnection, counts: &[(i64, i64)]) -> QueryResult<()> {
-    if counts.is_empty() {
-        return Ok(());
+    let mut sorted = counts.to_vec();
+    sorted.sort_unstable();
+    for batch in sorted.chunks(FLUSH_BATCH) {
+        let (ids, ns): (Vec<i64>, Vec<i64>) = batch.iter().copied().unzip();
+        diesel::sql_query(
+            "UPDATE listings SET views = views + v.n \
+             FROM unnest($1::bigint[], $2::bigint[]) AS v(id, n) WHERE listings.id = v.id",
+        )
+        .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(ids)
+        .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(ns)
+        .execute(conn)?;
     }
-    let ids: Vec<i64> = counts.iter().map(|(id, _)| *id).collect();
-    let ns: Vec<i64> = counts.iter().map(|(_, n)| *n).collect();
-    diesel::sql_query(
-        "UPDATE listings SET views = views + v.n \
-         FROM unnest($1::bigint[], $2::bigint[]) AS v(id, n) WHERE listings.id = v.id",
-    )
-    .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(ids)
-    .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(ns)
-    .execute(conn)
-    .map(|_| ())
+    Ok(())
 }

@@ -5,6 +5,7 @@ mod helpers;
 
 mod accounts;
 mod cache;
+mod cards;
 mod crash;
 mod hygiene;
 mod i18n;

@@ -7,7 +7,11 @@ use actix_web::web;
 use diesel::prelude::*;
 
 use super::{editor, Page};
-use crate::db::{self, schema::users};
+use crate::db::{
+    self,
+    schema::{listings, users},
+};
+use crate::listings::caches::Caches;
 use crate::listings::categories::CategoryTree;
 use crate::listings::model::{self, ListingCard};
 use crate::listings::nearby::{self, Country};
@@ -53,6 +57,35 @@ pub struct ListingData {
     similar: Vec<ListingCard>,
 }
 
+impl ListingData {
+    /// Two statements with the category tree kept: the listing with its seller and
+    /// photos, then the similar items (one more per spelling of the viewer's country).
+    pub fn load(
+        conn: &mut PgConnection,
+        caches: &Caches,
+        id: i64,
+        near: Option<&Country>,
+    ) -> QueryResult<ListingData> {
+        let (listing, seller, photos): (model::Listing, SellerRow, serde_json::Value) =
+            listings::table
+                .inner_join(users::table)
+                .filter(listings::id.eq(id))
+                .select((
+                    model::Listing::as_select(),
+                    SellerRow::as_select(),
+                    model::photos_json(),
+                ))
+                .first(conn)?;
+        Ok(ListingData {
+            photos: model::parse_photos(photos)?,
+            tree: CategoryTree::cached(conn, &caches.tree)?,
+            seller: seller_of(seller),
+            similar: similar(conn, &listing, near)?,
+            listing,
+        })
+    }
+}
+
 pub(super) async fn show(ctx: Ctx, state: web::Data<AppState>, id: web::Path<i64>) -> Page {
     let id = id.into_inner();
     let viewer = ctx.user.as_ref().map(editor);
@@ -67,14 +100,12 @@ pub(super) async fn show(ctx: Ctx, state: web::Data<AppState>, id: web::Path<i64
         .listings
         .get_or_load(key, move || async move {
             db::run(&pool, move |conn| {
-                let listing = model::find(conn, id)?;
-                Ok(Arc::new(ListingData {
-                    photos: model::photos_of(conn, id)?,
-                    tree: CategoryTree::cached(conn, &caches.tree)?,
-                    seller: seller_card(conn, listing.seller_id)?,
-                    similar: similar(conn, &listing, near.as_ref())?,
-                    listing,
-                }))
+                Ok(Arc::new(ListingData::load(
+                    conn,
+                    &caches,
+                    id,
+                    near.as_ref(),
+                )?))
             })
             .await
         })
@@ -200,38 +231,38 @@ fn product_json_ld(
         .replace('&', "\\u0026")
 }
 
-#[allow(clippy::type_complexity)]
-pub(super) fn seller_card(conn: &mut PgConnection, seller_id: i64) -> QueryResult<SellerCard> {
-    let (id, name, city, country, verified, since, holiday): (
-        i64,
-        String,
-        String,
-        String,
-        Option<chrono::DateTime<chrono::Utc>>,
-        chrono::DateTime<chrono::Utc>,
-        Option<chrono::NaiveDate>,
-    ) = users::table
-        .find(seller_id)
-        .select((
-            users::id,
-            users::display_name,
-            users::city,
-            users::country,
-            users::email_verified_at,
-            users::created_at,
-            users::holiday_until,
-        ))
-        .first(conn)?;
+/// What a seller card reads of `users`.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = users, check_for_backend(diesel::pg::Pg))]
+struct SellerRow {
+    id: i64,
+    display_name: String,
+    city: String,
+    country: String,
+    email_verified_at: Option<chrono::DateTime<chrono::Utc>>,
+    created_at: chrono::DateTime<chrono::Utc>,
+    holiday_until: Option<chrono::NaiveDate>,
+}
+
+fn seller_of(row: SellerRow) -> SellerCard {
     let today = chrono::Utc::now().date_naive();
-    Ok(SellerCard {
-        id,
-        name,
-        city,
-        country,
-        verified: verified.is_some(),
-        member_since: since,
-        holiday_until: holiday.filter(|d| *d >= today),
-    })
+    SellerCard {
+        id: row.id,
+        name: row.display_name,
+        city: row.city,
+        country: row.country,
+        verified: row.email_verified_at.is_some(),
+        member_since: row.created_at,
+        holiday_until: row.holiday_until.filter(|d| *d >= today),
+    }
+}
+
+pub(super) fn seller_card(conn: &mut PgConnection, seller_id: i64) -> QueryResult<SellerCard> {
+    users::table
+        .find(seller_id)
+        .select(SellerRow::as_select())
+        .first(conn)
+        .map(seller_of)
 }
 
 /// Other active items of the same category, newest first, those of the viewer's
