@@ -4,13 +4,12 @@
 
 use std::collections::HashMap;
 
-use diesel::dsl::sql;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Integer, Nullable, Text};
+use diesel::sql_types::{BigInt, Integer};
 
 use super::model::Listing;
 use super::status::ListingStatus;
-use crate::db::schema::{listing_photos, listings};
+use crate::db::schema::listings;
 
 /// What the order page shows of the listing.
 #[derive(Clone, Debug)]
@@ -35,10 +34,7 @@ pub fn brief(conn: &mut PgConnection, id: i64) -> QueryResult<Option<ListingBrie
             listings::shipping_minor,
             listings::city,
             listings::quantity,
-            sql::<Nullable<Text>>(
-                "(SELECT p.storage_key FROM listing_photos p \
-                  WHERE p.listing_id = listings.id ORDER BY p.position LIMIT 1)",
-            ),
+            listings::cover_key,
         ))
         .first::<(i64, bool, bool, Option<i64>, String, i32, Option<String>)>(conn)
         .optional()
@@ -57,15 +53,18 @@ pub fn brief(conn: &mut PgConnection, id: i64) -> QueryResult<Option<ListingBrie
         })
 }
 
-/// The first photo of each of these listings (those with one), in one query.
+/// The first photo of each of these listings (those with one), in one query: the cover
+/// key the photo trigger keeps on the listing (the same the cards show).
 pub fn first_photos(conn: &mut PgConnection, ids: &[i64]) -> QueryResult<HashMap<i64, String>> {
-    let rows: Vec<(i64, String)> = listing_photos::table
-        .filter(listing_photos::listing_id.eq_any(ids))
-        .order((listing_photos::listing_id, listing_photos::position))
-        .distinct_on(listing_photos::listing_id)
-        .select((listing_photos::listing_id, listing_photos::storage_key))
+    let rows: Vec<(i64, Option<String>)> = listings::table
+        .filter(listings::id.eq_any(ids))
+        .filter(listings::cover_key.is_not_null())
+        .select((listings::id, listings::cover_key))
         .load(conn)?;
-    Ok(rows.into_iter().collect())
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, key)| key.map(|k| (id, k)))
+        .collect())
 }
 
 /// What a buyer may see of a listing before buying it.

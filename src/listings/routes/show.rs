@@ -257,14 +257,6 @@ fn seller_of(row: SellerRow) -> SellerCard {
     }
 }
 
-pub(super) fn seller_card(conn: &mut PgConnection, seller_id: i64) -> QueryResult<SellerCard> {
-    users::table
-        .find(seller_id)
-        .select(SellerRow::as_select())
-        .first(conn)
-        .map(seller_of)
-}
-
 /// Other active items of the same category, newest first, those of the viewer's
 /// country before the rest.
 fn similar(
