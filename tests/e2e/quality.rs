@@ -429,7 +429,10 @@ async fn axe(c: &Client, source: &str) -> anyhow::Result<Vec<String>> {
 async fn sideways(c: &Client) -> anyhow::Result<Option<String>> {
     let found = c
         .execute(
-            "const w = window.innerWidth, sw = document.documentElement.scrollWidth;\
+            // clientWidth is the window less its vertical scrollbar: wider than that,
+            // the page scrolls sideways even when it fits innerWidth.
+            "const w = Math.min(window.innerWidth, document.documentElement.clientWidth);\
+             const sw = document.documentElement.scrollWidth;\
              if (sw <= w) return null;\
              const past = [...document.body.querySelectorAll('*')]\
                .filter(e => e.getBoundingClientRect().right > w + 0.5)\
@@ -437,9 +440,10 @@ async fn sideways(c: &Client) -> anyhow::Result<Option<String>> {
              const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +\
                (typeof e.className === 'string' && e.className.trim() ?\
                  '.' + e.className.trim().split(/\\s+/).join('.') : '');\
-             return 'scrollWidth ' + sw + ' > innerWidth ' + w + ': ' + past.slice(0, 6)\
-               .map(e => name(e) + ' (right ' + Math.round(e.getBoundingClientRect().right) +\
-                 ', in ' + name(e.parentElement) + ')').join(', ');",
+             return 'scrollWidth ' + sw + ' > width ' + w + ' (innerWidth ' + innerWidth + '): ' +\
+               past.slice(0, 6).map(e => name(e) + ' (right ' +\
+                 Math.round(e.getBoundingClientRect().right) + ', in ' + name(e.parentElement) +\
+                 ')').join(', ');",
             vec![],
         )
         .await?;
