@@ -17,6 +17,11 @@ use pasar::config::Config;
 use pasar::db::{self, cluster::Cluster, DbPool};
 use reqwest::StatusCode;
 
+// Named from this file's folder so the e2e binary, which includes this file by path,
+// finds it too.
+#[path = "helpers/orders.rs"]
+pub mod order_factory;
+
 static CLUSTER: OnceLock<(Cluster, String)> = OnceLock::new();
 static DB_COUNTER: AtomicU32 = AtomicU32::new(0);
 
@@ -609,10 +614,14 @@ pub fn path_of(link: &str) -> String {
     }
 }
 
-/// Factories: rows inserted directly, for tests that are not about sign-up.
+/// Factories: users inserted directly (for tests that are not about sign-up); listings
+/// and orders made by the app's own rules and routes.
 pub mod factories {
     use super::*;
     use pasar::db::schema::users;
+    pub use pasar::listings::status::ListingStatus;
+
+    pub use super::order_factory::*;
 
     /// bcrypt of `PASSWORD` at the lowest cost: logins in tests stay fast, while sign-up
     /// itself still hashes at cost 12.
@@ -664,55 +673,93 @@ pub mod factories {
         .await
     }
 
-    /// What a listing factory varies; the rest is a camera in Lyon.
+    /// What a listing factory varies; the default is a camera in Lyon, on sale now.
     pub struct ListingSpec {
+        pub title: String,
+        pub description: String,
+        /// A category slug.
+        pub category: &'static str,
+        pub condition: &'static str,
         pub price_minor: i64,
         pub currency: &'static str,
         pub quantity: i32,
         pub ships: bool,
         pub shipping_minor: Option<i64>,
         pub pickup: bool,
+        pub city: &'static str,
+        pub country: &'static str,
+        pub attributes: serde_json::Value,
+        /// Reached the way a seller gets there: drafts are saved unpublished, the others
+        /// are published and then changed by the seller's status rule.
+        pub status: ListingStatus,
+        /// How long ago it was published (time passing, the one thing set by hand).
+        pub published_ago: chrono::Duration,
     }
 
     impl Default for ListingSpec {
         fn default() -> ListingSpec {
             ListingSpec {
+                title: "Vintage camera".into(),
+                description: "Works well.".into(),
+                category: "electronics",
+                condition: "good",
                 price_minor: 2_000,
                 currency: "EUR",
                 quantity: 1,
                 ships: true,
                 shipping_minor: Some(500),
                 pickup: true,
+                city: "Lyon",
+                country: "France",
+                attributes: serde_json::json!({}),
+                status: ListingStatus::Active,
+                published_ago: chrono::Duration::zero(),
             }
         }
     }
 
-    /// An active listing of `seller`, made by the rule the sell form calls (so its
-    /// columns, status and search words are the ones a real listing gets).
+    /// A listing of `seller`, made by the rules the sell form and the status buttons
+    /// call (so its columns, status and search words are the ones a real listing gets).
     pub async fn listing(app: &TestApp, seller: i64, it: ListingSpec) -> i64 {
-        use pasar::db::schema::categories;
+        use pasar::db::schema::{categories, listings};
+        use pasar::listings::rules;
         app.db(move |c| {
             let category_id: i32 = categories::table
-                .filter(categories::slug.eq("electronics"))
+                .filter(categories::slug.eq(it.category))
                 .select(categories::id)
                 .first(c)
                 .expect("category");
             let fields = pasar::listings::model::ListingFields {
                 category_id,
-                title: "Vintage camera".into(),
-                description: "Works well.".into(),
-                condition: "good".into(),
+                title: it.title,
+                description: it.description,
+                condition: it.condition.into(),
                 price_minor: it.price_minor,
                 currency: it.currency.into(),
                 quantity: it.quantity,
                 ships: it.ships,
                 shipping_minor: it.shipping_minor,
                 pickup: it.pickup,
-                city: "Lyon".into(),
-                country: "France".into(),
-                attributes: serde_json::json!({}),
+                city: it.city.into(),
+                country: it.country.into(),
+                attributes: it.attributes,
             };
-            pasar::listings::rules::create(c, seller, &fields, &[], true).expect("listing created")
+            let publish = it.status != ListingStatus::Draft;
+            let id = rules::create(c, seller, &fields, &[], publish).expect("listing created");
+            if publish && it.published_ago > chrono::Duration::zero() {
+                diesel::update(listings::table.find(id))
+                    .set(listings::published_at.eq(chrono::Utc::now() - it.published_ago))
+                    .execute(c)
+                    .expect("published earlier");
+            }
+            if publish && it.status != ListingStatus::Active {
+                let editor = rules::Editor {
+                    user_id: seller,
+                    admin: false,
+                };
+                rules::set_status(c, editor, id, it.status).expect("status changed");
+            }
+            id
         })
         .await
     }

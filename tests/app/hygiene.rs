@@ -350,14 +350,10 @@ async fn every_form_of_the_site_takes_nul_and_control_characters_without_a_500()
 
     // A seller and a buyer with orders in several states.
     let d = o::deal(&app, Item::default()).await;
-    let shipped_one = o::paid_order(&app, &d, "ship").await;
+    let shipped_one = d.order(&app, o::OrderState::Paid).await;
     let second = o::listing(&app, d.seller, Item::default()).await;
     let editable = o::listing(&app, d.seller, Item::default()).await;
-    let waiting = o::order_of(
-        o::buy(&app, second, &uuid::Uuid::new_v4().to_string())
-            .await
-            .assert_status(303),
-    );
+    let waiting = factories::order(&app, o::PARTIES, second, o::OrderState::Placed).await;
     let third = o::listing(&app, d.seller, Item::default()).await;
     let paying = o::order_of(
         o::buy(&app, third, &uuid::Uuid::new_v4().to_string())
@@ -366,29 +362,7 @@ async fn every_form_of_the_site_takes_nul_and_control_characters_without_a_500()
     );
     let pay_page = o::checkout(&app, paying, "ship").await;
     let fourth = o::listing(&app, d.seller, Item::default()).await;
-    let d4 = o::Deal {
-        seller: d.seller,
-        listing: fourth,
-        books: o::BooksCheck(Some(app.pool.clone())),
-    };
-    let disputed = o::paid_order(&app, &d4, "ship").await;
-    o::as_user(&app, o::SELLER).await;
-    app.post(
-        &format!("/orders/{disputed}/ship"),
-        &[("carrier", "DHL"), ("tracking", "1")],
-    )
-    .await
-    .assert_status(303);
-    o::as_user(&app, o::BUYER).await;
-    app.post(
-        &format!("/orders/{disputed}/dispute"),
-        &[
-            ("reason", "not_received"),
-            ("statement", "Nothing came in two weeks."),
-        ],
-    )
-    .await
-    .assert_status(303);
+    let disputed = factories::order(&app, o::PARTIES, fourth, o::OrderState::Disputed).await;
     let buyer_pages = [
         format!("/orders/{waiting}"),
         pay_page,

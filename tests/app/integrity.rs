@@ -6,16 +6,14 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use diesel::prelude::*;
-use pasar::db::schema::{dispute_evidence, jobs, listings, orders};
+use pasar::db::schema::{dispute_evidence, jobs, listings};
 use pasar::listings::photos::{process, store_private};
 use pasar::storage::{LocalStorage, Storage};
 
 use crate::helpers::factories::{self, UserSpec};
 use crate::helpers::{spawn_app_with, Options, Page, TestApp, PASSWORD};
 use crate::listings::{category_id, jpeg, submit, Form};
-use crate::orders::{
-    as_user, buy, deal, order_of, paid_order, stock, wait_for_status, Item, BUYER, SELLER,
-};
+use crate::orders::{as_user, buy, deal, order_of, status, stock, Item, OrderState, BUYER, SELLER};
 
 fn files_under(dir: &Path) -> usize {
     std::fs::read_dir(dir)
@@ -179,14 +177,8 @@ async fn a_seller_with_listings_photos_a_pending_upload_and_favourites_is_delete
 async fn a_seller_kept_by_the_books_loses_unsold_listings_and_every_photo() {
     let app = no_grace().await;
     let d = deal(&app, Item::default()).await;
-    let order = paid_order(&app, &d, "ship").await;
+    let order = d.order(&app, OrderState::Shipped).await;
     as_user(&app, SELLER).await;
-    app.post(
-        &format!("/orders/{order}/ship"),
-        &[("carrier", "DHL"), ("tracking", "1")],
-    )
-    .await
-    .assert_status(303);
     let bikes = category_id(&app, "bikes").await;
     submit(&app, "/sell", Form::valid(bikes))
         .await
@@ -205,9 +197,7 @@ async fn a_seller_kept_by_the_books_loses_unsold_listings_and_every_photo() {
     )
     .await;
     as_user(&app, BUYER).await;
-    app.post(&format!("/orders/{order}/confirm"), &[])
-        .await
-        .assert_status(303);
+    factories::confirm(&app, order).await;
     as_user(&app, SELLER).await;
     delete_and_wait(&app, d.seller).await;
     // The order keeps its seller, anonymised, and its listing, removed and bare.
@@ -355,21 +345,8 @@ fn edit_form(bikes: i32, page: &Page) -> Form {
 }
 
 async fn expire(app: &TestApp, order: i64) {
-    app.db(move |c| {
-        diesel::update(orders::table.find(order))
-            .set(orders::pay_by.eq(chrono::Utc::now() - chrono::Duration::minutes(1)))
-            .execute(c)
-            .expect("due");
-        diesel::update(jobs::table.filter(jobs::kind.eq("order_expire")))
-            .set((
-                jobs::status.eq("queued"),
-                jobs::run_at.eq(chrono::Utc::now()),
-            ))
-            .execute(c)
-            .expect("requeue")
-    })
-    .await;
-    wait_for_status(app, order, "expired").await;
+    factories::pay_time_runs_out(app, order).await;
+    assert_eq!(status(app, order).await, "expired");
 }
 
 #[tokio::test]
@@ -482,23 +459,10 @@ async fn stock_given_back_does_not_relist_a_listing_marked_sold_by_hand() {
 
 /// A shipped order under dispute; the buyer is signed in.
 async fn disputed(app: &TestApp) -> i64 {
-    let d = deal(app, Item::default()).await;
-    let order = paid_order(app, &d, "ship").await;
-    as_user(app, SELLER).await;
-    app.post(
-        &format!("/orders/{order}/ship"),
-        &[("carrier", "DHL"), ("tracking", "1")],
-    )
-    .await
-    .assert_status(303);
-    as_user(app, BUYER).await;
-    app.post(
-        &format!("/orders/{order}/dispute"),
-        &[("reason", "not_as_described"), ("statement", "Broken.")],
-    )
-    .await
-    .assert_status(303);
-    order
+    deal(app, Item::default())
+        .await
+        .order(app, OrderState::Disputed)
+        .await
 }
 
 fn with_photo(body: &str) -> Form {

@@ -9,21 +9,12 @@ use pasar::orders::ledger;
 use pasar::orders::payments::{self as pay_mod, Event, PaymentOutcome, Started};
 use pasar::web::AppError;
 
+use crate::helpers::factories::{self, config, pay_time_runs_out};
 use crate::helpers::{spawn_app, spawn_app_with, Options, TestApp};
 use crate::orders::{
-    as_user, books_balance, buy, checkout, deal, listing, order_of, paid_order, pay, status, Item,
-    SELLER,
+    as_user, books_balance, buy, checkout, deal, listing, order_of, pay, status, Item, OrderState,
+    PARTIES, SELLER,
 };
-
-/// The configuration of the test apps, for calling the order rules directly.
-pub fn cfg() -> pasar::config::Config {
-    pasar::config::Config::from_lookup(|k| match k {
-        "PASAR_SECRET" => Some("t".repeat(64)),
-        "PASAR_DATA" => Some(std::env::temp_dir().display().to_string()),
-        _ => None,
-    })
-    .expect("config")
-}
 
 fn reference_of(pay_page: &str) -> String {
     pay_page.trim_start_matches("/pay/sandbox/").to_string()
@@ -42,7 +33,7 @@ async fn apply(
             reference,
             outcome,
         };
-        c.transaction(|c| pasar::orders::payment_events::apply(c, &cfg(), provider, &event))
+        c.transaction(|c| pasar::orders::payment_events::apply(c, &config(), provider, &event))
             .expect("applied")
             .is_some()
     })
@@ -181,7 +172,7 @@ async fn refunds_go_to_the_payment_that_funded_the_order_never_to_one_given_back
 async fn a_refund_never_exceeds_what_its_payment_has_left() {
     let app = spawn_app().await;
     let d = deal(&app, Item::default()).await;
-    let order = paid_order(&app, &d, "ship").await;
+    let order = d.order(&app, OrderState::Paid).await;
     let (left, over_refused) = app
         .db(move |c| {
             let mut seen = (0, false);
@@ -225,15 +216,7 @@ async fn replaced_abandoned_and_expired_payments_are_closed_at_the_provider() {
     let other = listing(&app, d.seller, Item::default()).await;
     let late = order_of(buy(&app, other, "c2").await.assert_status(303));
     checkout(&app, late, "ship").await;
-    app.db(move |c| {
-        diesel::update(orders::table.find(late))
-            .set(orders::pay_by.eq(chrono::Utc::now() - chrono::Duration::minutes(1)))
-            .execute(c)
-            .expect("due");
-        c.transaction(|c| pasar::orders::state::expire(c, &cfg(), late))
-            .expect("expired");
-    })
-    .await;
+    pay_time_runs_out(&app, late).await;
     assert_eq!(status(&app, late).await, "expired");
     let expired = payments_of(&app, late).await;
     assert_eq!(expired[0].1, "cancelled");
@@ -263,15 +246,7 @@ async fn an_order_does_not_expire_under_a_payment_still_processing() {
         )
         .await
     );
-    app.db(move |c| {
-        diesel::update(orders::table.find(order))
-            .set(orders::pay_by.eq(chrono::Utc::now() - chrono::Duration::minutes(1)))
-            .execute(c)
-            .expect("due");
-        c.transaction(|c| pasar::orders::state::expire(c, &cfg(), order))
-            .expect("expire ran");
-    })
-    .await;
+    pay_time_runs_out(&app, order).await;
     assert_eq!(status(&app, order).await, "pending_payment");
     // It looks again later.
     assert_eq!(job_payloads(&app, "order_expire").await.len(), 2);
@@ -429,7 +404,7 @@ async fn the_seller_receives_exactly_what_was_shown_as_held() {
         },
     )
     .await;
-    let order = paid_order(&app, &d, "ship").await;
+    let order = d.order(&app, OrderState::Paid).await;
     let seller = d.seller;
     let held = app
         .db(move |c| ledger::held_for_seller(c, seller).expect("held"))
@@ -440,16 +415,8 @@ async fn the_seller_receives_exactly_what_was_shown_as_held() {
         .await
         .assert_status(200)
         .assert_contains("24,73");
-    app.post(
-        &format!("/orders/{order}/ship"),
-        &[("carrier", "La Poste"), ("tracking", "LP1")],
-    )
-    .await
-    .assert_status(303);
-    as_user(&app, crate::orders::BUYER).await;
-    app.post(&format!("/orders/{order}/confirm"), &[])
-        .await
-        .assert_status(303);
+    factories::ship(&app, PARTIES, order).await;
+    factories::confirm(&app, order).await;
     assert_eq!(status(&app, order).await, "completed");
     let balance = app
         .db(move |c| ledger::balances(c, seller).expect("balance"))
@@ -465,7 +432,7 @@ async fn sellers_see_what_they_receive_not_the_buyers_total() {
     let app = spawn_app().await;
     let d = deal(&app, Item::default()).await;
     // The buyer pays 26.00 (with 1.00 protection); the seller receives 25.00 - 0.75.
-    let order = paid_order(&app, &d, "ship").await;
+    let order = d.order(&app, OrderState::Paid).await;
     let sold = app.outbox_text(SELLER, "order_sold").await;
     assert!(sold.contains("24,25"), "{sold}");
     assert!(sold.contains("0,75"), "{sold}");
@@ -507,7 +474,7 @@ async fn problems_after(app: &TestApp, corrupt: String) -> Vec<String> {
 async fn the_ledger_check_catches_corrupted_books() {
     let app = spawn_app().await;
     let d = deal(&app, Item::default()).await;
-    let order = paid_order(&app, &d, "ship").await;
+    let order = d.order(&app, OrderState::Paid).await;
     let seller = d.seller;
     let cases = [
         // Escrow money moved to the fees without a release: held no longer matches.

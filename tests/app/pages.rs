@@ -2,7 +2,7 @@
 //! and the payment and order pages in Greek.
 
 use crate::helpers::*;
-use crate::orders::{buy, checkout, deal, order_of, pay, Item};
+use crate::orders::{buy, checkout, deal, order_of, pay, Item, ADDRESS};
 
 fn text_of(body: &str, css: &str) -> Option<String> {
     let doc = scraper::Html::parse_fragment(body);
@@ -92,13 +92,7 @@ async fn greek_payment_and_order_pages() {
         ("method", "card"),
         ("save_address", "1"),
     ];
-    fields.extend_from_slice(&[
-        ("name", "Bea Buyer"),
-        ("line1", "1 rue de la Paix"),
-        ("postcode", "75002"),
-        ("city", "Paris"),
-        ("country", "France"),
-    ]);
+    fields.extend_from_slice(&ADDRESS);
     let to = app
         .post(&format!("/orders/{order}/checkout"), &fields)
         .await
@@ -140,41 +134,19 @@ async fn listing_from(
     app: &TestApp,
     seller: i64,
     title: &str,
-    country: &str,
+    country: &'static str,
     hours_ago: i64,
 ) -> i64 {
-    use diesel::prelude::*;
-    use pasar::db::schema::{categories, listings};
-    let (title, country) = (title.to_string(), country.to_string());
-    app.db(move |c| {
-        let cat: i32 = categories::table
-            .filter(categories::slug.eq("electronics"))
-            .select(categories::id)
-            .first(c)
-            .expect("category");
-        diesel::insert_into(listings::table)
-            .values((
-                listings::seller_id.eq(seller),
-                listings::category_id.eq(cat),
-                listings::title.eq(title),
-                listings::description.eq("Works well."),
-                listings::condition.eq("good"),
-                listings::price_minor.eq(2_000i64),
-                listings::currency.eq("EUR"),
-                listings::quantity.eq(1),
-                listings::ships.eq(true),
-                listings::shipping_minor.eq(Some(500i64)),
-                listings::pickup.eq(false),
-                listings::city.eq("Somewhere"),
-                listings::country.eq(country),
-                listings::status.eq("active"),
-                listings::published_at.eq(chrono::Utc::now() - chrono::Duration::hours(hours_ago)),
-            ))
-            .returning(listings::id)
-            .get_result(c)
-            .expect("listing")
-    })
-    .await
+    use crate::helpers::factories::{listing, ListingSpec};
+    let spec = ListingSpec {
+        title: title.into(),
+        pickup: false,
+        city: "Somewhere",
+        country,
+        published_ago: chrono::Duration::hours(hours_ago),
+        ..ListingSpec::default()
+    };
+    listing(app, seller, spec).await
 }
 
 /// Where `first` and `second` appear in `body`: `first` must come first.

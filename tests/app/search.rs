@@ -1,13 +1,12 @@
 //! Browse and search through HTTP: full text in four languages, typo tolerance, filters,
 //! sorts, keyset paging, counts per category, the no-results page, bad input and the
-//! htmx fragment. Listings are inserted directly.
+//! htmx fragment. Listings come from the listing factory, thousands at once by SQL.
 
 use std::collections::HashSet;
 
 use diesel::prelude::*;
-use pasar::db::schema::{categories, listings};
 
-use crate::helpers::factories::{self, UserSpec};
+use crate::helpers::factories::{self, ListingStatus, UserSpec};
 use crate::helpers::*;
 
 /// A listing to insert; `new` gives an active one in `phones`, 10 EUR, shipped.
@@ -24,7 +23,7 @@ struct Item {
     city: &'static str,
     country: &'static str,
     attributes: serde_json::Value,
-    status: &'static str,
+    status: ListingStatus,
     /// Minutes before now it was published.
     age: i64,
 }
@@ -43,7 +42,7 @@ impl Item {
             city: "Lyon",
             country: "FR",
             attributes: serde_json::json!({}),
-            status: "active",
+            status: ListingStatus::Active,
             age: 10,
         }
     }
@@ -69,7 +68,7 @@ impl Item {
         self
     }
 
-    fn status(mut self, s: &'static str) -> Item {
+    fn status(mut self, s: ListingStatus) -> Item {
         self.status = s;
         self
     }
@@ -79,43 +78,30 @@ async fn seller(app: &TestApp) -> i64 {
     factories::user(app, UserSpec::new("seller@example.com")).await
 }
 
-/// Inserts the items for `seller`; returns their ids in order.
+/// Lists the items for `seller` through the listing factory; returns their ids in order.
 async fn insert(app: &TestApp, seller: i64, items: Vec<Item>) -> Vec<i64> {
-    app.db(move |c| {
-        let mut ids = Vec::new();
-        for it in items {
-            let cat: i32 = categories::table
-                .filter(categories::slug.eq(it.category))
-                .select(categories::id)
-                .first(c)
-                .expect("category");
-            let published = (it.status != "draft")
-                .then(|| chrono::Utc::now() - chrono::Duration::minutes(it.age));
-            let id: i64 = diesel::insert_into(listings::table)
-                .values((
-                    listings::seller_id.eq(seller),
-                    listings::category_id.eq(cat),
-                    listings::title.eq(&it.title),
-                    listings::description.eq(&it.description),
-                    listings::condition.eq(it.condition),
-                    listings::price_minor.eq(it.price_minor),
-                    listings::currency.eq(it.currency),
-                    listings::ships.eq(it.ships),
-                    listings::pickup.eq(it.pickup),
-                    listings::city.eq(it.city),
-                    listings::country.eq(it.country),
-                    listings::attributes.eq(&it.attributes),
-                    listings::status.eq(it.status),
-                    listings::published_at.eq(published),
-                ))
-                .returning(listings::id)
-                .get_result(c)
-                .expect("listing inserted");
-            ids.push(id);
-        }
-        ids
-    })
-    .await
+    let mut ids = Vec::new();
+    for it in items {
+        let spec = factories::ListingSpec {
+            title: it.title,
+            description: it.description,
+            category: it.category,
+            condition: it.condition,
+            price_minor: it.price_minor,
+            currency: it.currency,
+            ships: it.ships,
+            shipping_minor: None,
+            pickup: it.pickup,
+            city: it.city,
+            country: it.country,
+            attributes: it.attributes,
+            status: it.status,
+            published_ago: chrono::Duration::minutes(it.age),
+            ..factories::ListingSpec::default()
+        };
+        ids.push(factories::listing(app, seller, spec).await);
+    }
+    ids
 }
 
 async fn refresh_words(app: &TestApp) {
@@ -660,10 +646,18 @@ async fn only_active_listings_are_found() {
         s,
         vec![
             Item::new("Teapot active").cat("kitchen"),
-            Item::new("Teapot draft").cat("kitchen").status("draft"),
-            Item::new("Teapot paused").cat("kitchen").status("paused"),
-            Item::new("Teapot sold").cat("kitchen").status("sold"),
-            Item::new("Teapot removed").cat("kitchen").status("removed"),
+            Item::new("Teapot draft")
+                .cat("kitchen")
+                .status(ListingStatus::Draft),
+            Item::new("Teapot paused")
+                .cat("kitchen")
+                .status(ListingStatus::Paused),
+            Item::new("Teapot sold")
+                .cat("kitchen")
+                .status(ListingStatus::Sold),
+            Item::new("Teapot removed")
+                .cat("kitchen")
+                .status(ListingStatus::Removed),
         ],
     )
     .await;

@@ -11,7 +11,7 @@ use pasar::db::schema::{orders, users};
 
 use crate::helpers::factories::{self, UserSpec};
 use crate::helpers::{spawn_app, TestApp};
-use crate::orders::{as_user, deal, paid_order, run_jobs_now, Item, BUYER, SELLER};
+use crate::orders::{as_user, deal, run_jobs_now, Item, OrderState, BUYER, SELLER};
 
 const STRONG: &str = "violet kettle harbour 42";
 
@@ -58,7 +58,7 @@ async fn chosen_zone(app: &TestApp) -> String {
 /// A shipped order from the seller to the buyer (signed in as the buyer afterwards).
 async fn shipped_order(app: &TestApp, tracking: &str) -> i64 {
     let d = deal(app, Item::default()).await;
-    let order = paid_order(app, &d, "ship").await;
+    let order = d.order(app, OrderState::Paid).await;
     as_user(app, SELLER).await;
     app.post(
         &format!("/orders/{order}/ship"),

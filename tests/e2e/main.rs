@@ -329,39 +329,9 @@ async fn a_seller_lists_and_a_shopper_finds_it_misspelt() {
         .await;
 }
 
-/// An active listing of `seller` (20.00 EUR, 5.00 shipping), inserted directly.
+/// An active listing of `seller` (20.00 EUR, 5.00 shipping), made by the sell rule.
 async fn camera_listing(app: &TestApp, seller: i64) -> i64 {
-    use diesel::prelude::*;
-    use pasar::db::schema::{categories, listings};
-    app.db(move |c| {
-        let cat: i32 = categories::table
-            .filter(categories::slug.eq("electronics"))
-            .select(categories::id)
-            .first(c)
-            .expect("category");
-        diesel::insert_into(listings::table)
-            .values((
-                listings::seller_id.eq(seller),
-                listings::category_id.eq(cat),
-                listings::title.eq("Vintage camera"),
-                listings::description.eq("Works well."),
-                listings::condition.eq("good"),
-                listings::price_minor.eq(2_000i64),
-                listings::currency.eq("EUR"),
-                listings::quantity.eq(1),
-                listings::ships.eq(true),
-                listings::shipping_minor.eq(Some(500i64)),
-                listings::pickup.eq(true),
-                listings::city.eq("Lyon"),
-                listings::country.eq("France"),
-                listings::status.eq("active"),
-                listings::published_at.eq(chrono::Utc::now()),
-            ))
-            .returning(listings::id)
-            .get_result(c)
-            .expect("listing")
-    })
-    .await
+    helpers::factories::listing(app, seller, Default::default()).await
 }
 
 async fn log_in(c: &Client, base: &str, email: &str) -> anyhow::Result<()> {

@@ -6,13 +6,14 @@ use diesel::prelude::*;
 use pasar::db::schema::orders;
 
 use super::*;
+use crate::helpers::factories;
 use crate::helpers::{spawn_app, PASSWORD};
 
 #[tokio::test]
 async fn a_cancelled_paid_order_refunds_the_buyer_in_full() {
     let app = spawn_app().await;
     let d = deal(&app, Item::default()).await;
-    let order = paid_order(&app, &d, "ship").await;
+    let order = d.order(&app, OrderState::Paid).await;
     as_user(&app, SELLER).await;
     // A reason is required.
     app.post(&format!("/orders/{order}/cancel"), &[("reason", "")])
@@ -59,15 +60,8 @@ async fn timeouts_cancel_late_sellers_and_confirm_for_silent_buyers() {
         },
     )
     .await;
-    let late = paid_order(&app, &d, "ship").await;
-    let silent = paid_order(&app, &d, "ship").await;
-    as_user(&app, SELLER).await;
-    app.post(
-        &format!("/orders/{silent}/ship"),
-        &[("carrier", "DHL"), ("tracking", "123")],
-    )
-    .await
-    .assert_status(303);
+    let late = d.order(&app, OrderState::Paid).await;
+    let silent = d.order(&app, OrderState::Shipped).await;
     // Time passes: past the ship-by date and its grace, past the confirmation date.
     app.db(move |c| {
         let past = chrono::Utc::now() - chrono::Duration::days(30);
@@ -110,7 +104,7 @@ async fn the_buyer_can_give_up_before_paying_and_cancel_before_shipping() {
         .assert_status(303);
     assert_eq!(status(&app, unpaid).await, "cancelled");
     assert_eq!(stock(&app, d.listing).await, (2, "active".into()));
-    let paid = paid_order(&app, &d, "ship").await;
+    let paid = d.order(&app, OrderState::Paid).await;
     app.post(
         &format!("/orders/{paid}/cancel"),
         &[("reason", "changed_mind")],
@@ -133,22 +127,14 @@ async fn accounts_with_orders_wait_for_them_and_are_then_anonymised_not_deleted(
     })
     .await;
     let d = deal(&app, Item::default()).await;
-    let order = paid_order(&app, &d, "ship").await;
+    let order = d.order(&app, OrderState::Paid).await;
     // Money is held for this order: the buyer cannot leave yet.
     app.post("/me/settings/delete", &[("current_password", PASSWORD)])
         .await
         .assert_status(409)
         .assert_contains("orders in progress");
-    as_user(&app, SELLER).await;
-    app.post(
-        &format!("/orders/{order}/ship"),
-        &[("carrier", "DHL"), ("tracking", "1")],
-    )
-    .await;
-    as_user(&app, BUYER).await;
-    app.post(&format!("/orders/{order}/confirm"), &[])
-        .await
-        .assert_status(303);
+    factories::ship(&app, PARTIES, order).await;
+    factories::confirm(&app, order).await;
     // Done: now the buyer may go. The order keeps its buyer, without anything personal.
     app.post("/me/settings/delete", &[("current_password", PASSWORD)])
         .await

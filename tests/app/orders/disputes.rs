@@ -1,7 +1,6 @@
 //! Disputes: offers, returns, evidence, decisions and appeals.
 
 use diesel::prelude::*;
-use pasar::db::schema::orders;
 
 use super::*;
 use crate::helpers::factories::{self, UserSpec};
@@ -11,15 +10,7 @@ use crate::helpers::spawn_app;
 async fn a_dispute_ends_in_an_accepted_partial_refund() {
     let app = spawn_app().await;
     let d = deal(&app, Item::default()).await;
-    let order = paid_order(&app, &d, "ship").await;
-    as_user(&app, SELLER).await;
-    app.post(
-        &format!("/orders/{order}/ship"),
-        &[("carrier", "DHL"), ("tracking", "1")],
-    )
-    .await
-    .assert_status(303);
-    as_user(&app, BUYER).await;
+    let order = d.order(&app, OrderState::Shipped).await;
     // A dispute needs a reason and a statement; what was typed stays.
     app.post(
         &format!("/orders/{order}/dispute"),
@@ -98,17 +89,10 @@ async fn a_dispute_ends_in_an_accepted_partial_refund() {
 async fn an_admin_decides_a_dispute_and_the_appeal_decision_is_final() {
     let app = spawn_app().await;
     let d = deal(&app, Item::default()).await;
-    let order = paid_order(&app, &d, "ship").await;
+    let order = d.order(&app, OrderState::Shipped).await;
     let mut admin = UserSpec::new("admin@example.com");
     admin.role = "admin";
     factories::user(&app, admin).await;
-    as_user(&app, SELLER).await;
-    app.post(
-        &format!("/orders/{order}/ship"),
-        &[("carrier", "DHL"), ("tracking", "1")],
-    )
-    .await;
-    as_user(&app, BUYER).await;
     app.post(
         &format!("/orders/{order}/dispute"),
         &[("reason", "not_received"), ("statement", "Never came.")],
@@ -188,21 +172,7 @@ async fn an_admin_decides_a_dispute_and_the_appeal_decision_is_final() {
 async fn an_unappealed_decision_becomes_final_when_its_window_closes() {
     let app = spawn_app().await;
     let d = deal(&app, Item::default()).await;
-    let order = paid_order(&app, &d, "pickup").await;
-    let code: String = app
-        .db(move |c| {
-            orders::table
-                .find(order)
-                .select(orders::handover_code)
-                .first(c)
-                .expect("code")
-        })
-        .await;
-    as_user(&app, SELLER).await;
-    app.post(&format!("/orders/{order}/handover"), &[("code", &code)])
-        .await
-        .assert_status(303);
-    as_user(&app, BUYER).await;
+    let order = d.order(&app, OrderState::PickedUp).await;
     app.post(
         &format!("/orders/{order}/dispute"),
         &[
@@ -249,23 +219,7 @@ async fn evidence_takes_text_and_photos_and_a_return_refunds_in_full() {
     use crate::listings::{jpeg, submit, Form};
     let app = spawn_app().await;
     let d = deal(&app, Item::default()).await;
-    let order = paid_order(&app, &d, "ship").await;
-    as_user(&app, SELLER).await;
-    app.post(
-        &format!("/orders/{order}/ship"),
-        &[("carrier", "DHL"), ("tracking", "1")],
-    )
-    .await;
-    as_user(&app, BUYER).await;
-    app.post(
-        &format!("/orders/{order}/dispute"),
-        &[
-            ("reason", "not_as_described"),
-            ("statement", "Broken strap."),
-        ],
-    )
-    .await
-    .assert_status(303);
+    let order = d.order(&app, OrderState::Disputed).await;
     let evidence = format!("/orders/{order}/dispute/evidence");
     // Empty evidence and a text file named .jpg are refused on the page.
     let page = submit(

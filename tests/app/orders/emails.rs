@@ -33,18 +33,7 @@ async fn the_emails_of_a_sale_and_of_a_dispute_reach_both_sides_in_their_languag
     )
     .await;
     // A sale: paid, shipped, confirmed.
-    let sale = paid_order(&app, &d, "ship").await;
-    as_user(&app, SELLER).await;
-    app.post(
-        &format!("/orders/{sale}/ship"),
-        &[("carrier", "DHL"), ("tracking", "JD0001")],
-    )
-    .await
-    .assert_status(303);
-    as_user(&app, BUYER).await;
-    app.post(&format!("/orders/{sale}/confirm"), &[])
-        .await
-        .assert_status(303);
+    let sale = d.order(&app, OrderState::Completed).await;
     let mails = delivered(&smtp, 6).await;
     let mut got: Vec<(String, String)> = mails
         .iter()
@@ -89,23 +78,14 @@ async fn the_emails_of_a_sale_and_of_a_dispute_reach_both_sides_in_their_languag
         .iter()
         .find(|m| m.subject.contains("on its way"))
         .expect("shipped mail");
-    assert!(shipped.text.contains("JD0001"), "{}", shipped.text);
+    assert!(
+        shipped.text.contains(crate::helpers::factories::TRACKING),
+        "{}",
+        shipped.text
+    );
 
     // A dispute: opened, an offer, accepted.
-    let disputed = paid_order(&app, &d, "ship").await;
-    as_user(&app, SELLER).await;
-    app.post(
-        &format!("/orders/{disputed}/ship"),
-        &[("carrier", "DHL"), ("tracking", "JD0002")],
-    )
-    .await;
-    as_user(&app, BUYER).await;
-    app.post(
-        &format!("/orders/{disputed}/dispute"),
-        &[("reason", "not_as_described"), ("statement", "Scratched.")],
-    )
-    .await
-    .assert_status(303);
+    let disputed = d.order(&app, OrderState::Disputed).await;
     as_user(&app, SELLER).await;
     app.post(
         &format!("/orders/{disputed}/dispute/offer"),

@@ -1,7 +1,6 @@
 //! The happy paths: a shipped order and a local pickup, from "Buy now" to the money.
 
 use diesel::prelude::*;
-use pasar::db::schema::orders;
 
 use super::*;
 use crate::helpers::spawn_app;
@@ -112,16 +111,8 @@ async fn a_shipped_order_pays_the_seller_after_the_buyer_confirms() {
 async fn local_pickup_completes_with_the_buyers_handover_code() {
     let app = spawn_app().await;
     let d = deal(&app, Item::default()).await;
-    let order = paid_order(&app, &d, "pickup").await;
-    let code: String = app
-        .db(move |c| {
-            orders::table
-                .find(order)
-                .select(orders::handover_code)
-                .first(c)
-                .expect("code")
-        })
-        .await;
+    let order = d.order(&app, OrderState::PickupPaid).await;
+    let code = handover_code(&app, order).await;
     assert_eq!(code.len(), 6);
     // The buyer sees the code; pickup costs no shipping (20.00 + 1.00).
     let page = app.get(&format!("/orders/{order}")).await;

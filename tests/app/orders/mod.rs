@@ -1,6 +1,7 @@
 //! Buying with buyer protection: checkout, the sandbox payment page, the order life,
-//! disputes, the ledger and the emails of every step, one file per area; the helpers
-//! here walk an order through its life the way its parties do (over HTTP).
+//! disputes, the ledger and the emails of every step, one file per area. An order in a
+//! given state comes from `helpers::factories::order`, walked there over HTTP the way
+//! its parties do.
 
 mod cancellations;
 mod disputes;
@@ -13,31 +14,27 @@ mod stock;
 use std::time::Duration;
 
 use diesel::prelude::*;
-use pasar::db::schema::{jobs, listings, orders};
+use pasar::db::schema::{jobs, listings};
 
-use crate::helpers::factories::{self, UserSpec};
-use crate::helpers::{Page, TestApp, PASSWORD};
+use crate::helpers::factories::{self, Parties, UserSpec};
+use crate::helpers::TestApp;
 
-pub use crate::helpers::factories::{listing, ListingSpec as Item};
+pub use crate::helpers::factories::{
+    as_user, buy, checkout, handover_code, listing, order_of, pay, status, ListingSpec as Item,
+    OrderState, ADDRESS,
+};
 
 /// Two verified members; the buyer is signed in. When the test ends without a
 /// panic, the books are checked (`ledger::imbalances`): every order test does money.
 pub struct Deal {
     pub seller: i64,
     pub listing: i64,
-    /// Checks the books when the test ends.
-    pub books: BooksCheck,
+    /// Checks the books when the test ends (held only for its drop).
+    _books: BooksCheck,
 }
 
 /// Checks the books when dropped at the end of a test that did not fail already.
-pub struct BooksCheck(pub Option<pasar::db::DbPool>);
-
-impl BooksCheck {
-    /// For the one test that puts orders into states by SQL, money left as it was.
-    pub fn skip(&mut self) {
-        self.0 = None;
-    }
-}
+struct BooksCheck(Option<pasar::db::DbPool>);
 
 impl Drop for BooksCheck {
     fn drop(&mut self) {
@@ -55,6 +52,10 @@ impl Drop for BooksCheck {
 
 pub const SELLER: &str = "seller@example.com";
 pub const BUYER: &str = "buyer@example.com";
+pub const PARTIES: Parties = Parties {
+    buyer: BUYER,
+    seller: SELLER,
+};
 
 pub async fn deal(app: &TestApp, it: Item) -> Deal {
     let mut s = UserSpec::new(SELLER);
@@ -69,88 +70,15 @@ pub async fn deal(app: &TestApp, it: Item) -> Deal {
     Deal {
         seller,
         listing,
-        books: BooksCheck(Some(app.pool.clone())),
+        _books: BooksCheck(Some(app.pool.clone())),
     }
 }
 
-pub async fn as_user(app: &TestApp, email: &str) {
-    app.logout().await;
-    app.login(email, PASSWORD).await.assert_status(303);
-}
-
-pub fn order_of(page: &Page) -> i64 {
-    let loc = page.location.clone().expect("redirect");
-    loc.trim_start_matches("/orders/")
-        .parse()
-        .unwrap_or_else(|_| panic!("not an order: {loc}"))
-}
-
-pub async fn buy(app: &TestApp, listing: i64, key: &str) -> Page {
-    app.post(
-        &format!("/listings/{listing}/buy"),
-        &[("quantity", "1"), ("key", key)],
-    )
-    .await
-}
-
-pub const ADDRESS: [(&str, &str); 5] = [
-    ("name", "Bea Buyer"),
-    ("line1", "1 rue de la Paix"),
-    ("postcode", "75002"),
-    ("city", "Paris"),
-    ("country", "France"),
-];
-
-/// Checkout with shipping (or pickup) and card; returns the sandbox page's path.
-pub async fn checkout(app: &TestApp, order: i64, delivery: &str) -> String {
-    let mut fields = vec![("delivery", delivery), ("method", "card")];
-    fields.extend_from_slice(&ADDRESS);
-    let page = app
-        .post(&format!("/orders/{order}/checkout"), &fields)
-        .await;
-    page.assert_status(303);
-    let to = page.location.clone().expect("to payment");
-    assert!(to.starts_with("/pay/sandbox/sbx_"), "{to}");
-    to
-}
-
-pub async fn pay(app: &TestApp, pay_page: &str, card: &str) -> Page {
-    app.post(
-        &format!("{pay_page}/card"),
-        &[
-            ("card_number", card),
-            ("expiry", "12/34"),
-            ("cvc", "123"),
-            ("name", "Bea Buyer"),
-        ],
-    )
-    .await
-}
-
-/// Buy now, checkout with shipping and pay with 4242: a paid order.
-pub async fn paid_order(app: &TestApp, d: &Deal, delivery: &str) -> i64 {
-    let order = order_of(
-        buy(app, d.listing, &uuid::Uuid::new_v4().to_string())
-            .await
-            .assert_status(303),
-    );
-    let pay_page = checkout(app, order, delivery).await;
-    pay(app, &pay_page, "4242 4242 4242 4242")
-        .await
-        .assert_status(303);
-    assert_eq!(status(app, order).await, "paid");
-    order
-}
-
-pub async fn status(app: &TestApp, order: i64) -> String {
-    app.db(move |c| {
-        orders::table
-            .find(order)
-            .select(orders::status)
-            .first(c)
-            .expect("order")
-    })
-    .await
+impl Deal {
+    /// An order of this deal's listing by the buyer, in `state` (the buyer signed in).
+    pub async fn order(&self, app: &TestApp, state: OrderState) -> i64 {
+        factories::order(app, PARTIES, self.listing, state).await
+    }
 }
 
 pub async fn stock(app: &TestApp, listing: i64) -> (i32, String) {

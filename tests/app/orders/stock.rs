@@ -203,7 +203,7 @@ async fn a_twin_buy_waiting_on_the_first_gets_its_order_and_reserves_nothing() {
     let pool = app.pool.clone();
     let (first, second) = tokio::task::spawn_blocking(move || {
         use pasar::db::schema::users;
-        let cfg = crate::money::cfg();
+        let cfg = crate::helpers::factories::config();
         let mut a = pool.get().expect("connection");
         let buyer: i64 = users::table
             .filter(users::email.eq(BUYER))
@@ -214,7 +214,7 @@ async fn a_twin_buy_waiting_on_the_first_gets_its_order_and_reserves_nothing() {
         let first = checkout::buy(&mut a, &cfg, buyer, listing, 1, "twin").expect("first");
         let pool2 = pool.clone();
         let twin = std::thread::spawn(move || {
-            let cfg = crate::money::cfg();
+            let cfg = crate::helpers::factories::config();
             let mut b = pool2.get().expect("connection");
             b.transaction(|c| checkout::buy(c, &cfg, buyer, listing, 1, "twin"))
                 .expect("twin")
