@@ -153,6 +153,19 @@ impl OrderPage {
         self.input.address_id == id.to_string()
     }
 
+    /// Where the buyer's money is now, in words (the protection note under the totals).
+    pub fn protection_note(&self) -> String {
+        let key = match self.o.status {
+            OrderStatus::PendingPayment => "order-protection-pending",
+            s if OrderStatus::HELD.contains(&s) => "order-protection-note",
+            OrderStatus::Completed => "order-protection-released",
+            OrderStatus::Refunded => "order-protection-returned",
+            OrderStatus::Cancelled if self.o.payment_id.is_some() => "order-protection-returned",
+            _ => "order-protection-none",
+        };
+        self.ctx.t(key)
+    }
+
     pub fn paid_with(&self) -> Option<&Payment> {
         // The payment that funded the order, not one given back.
         let id = self.o.payment_id?;

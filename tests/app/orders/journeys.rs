@@ -169,3 +169,37 @@ async fn local_pickup_completes_with_the_buyers_handover_code() {
     );
     books_balance(&app).await;
 }
+
+/// The protection note says where the money is in each state: held only while it is,
+/// released once the order completed, given back once refunded, never taken when the
+/// order ended unpaid. (A refunded order's page used to say the money was still held.)
+#[tokio::test]
+async fn the_protection_note_says_where_the_money_is() {
+    let app = spawn_app().await;
+    let d = deal(&app, Item::default()).await;
+    const HELD: &str = "The money is held by Pasar until the buyer confirms receipt.";
+    let cases = [
+        (OrderState::Placed, "Once paid, the money is held by Pasar"),
+        (OrderState::Paid, HELD),
+        (
+            OrderState::Completed,
+            "Pasar released the money to the seller",
+        ),
+        (OrderState::Refunded, "The money went back to the buyer."),
+        (OrderState::Expired, "No money was taken for this order."),
+    ];
+    for (state, note) in cases {
+        let item = listing(&app, d.seller, Item::default()).await;
+        let order = factories::order(&app, PARTIES, item, state).await;
+        let page = app.get(&format!("/orders/{order}")).await;
+        page.assert_status(200)
+            .assert_contains(note)
+            .assert_contains("Card details never reach Pasar.");
+        if note != HELD {
+            assert!(
+                !page.body.contains(HELD),
+                "{state:?} says the money is held"
+            );
+        }
+    }
+}
