@@ -6,6 +6,7 @@ mod helpers;
 mod accounts;
 mod cache;
 mod crash;
+mod disconnect;
 mod hygiene;
 mod i18n;
 mod integrity;
