@@ -34,13 +34,9 @@ use tokio::io::Interest;
 /// The status of a request dropped this way: nginx's "client closed request".
 const CLIENT_LEFT: u16 = 499;
 
-/// Requests dropped because their client left, since the process started.
+/// Requests dropped because their client left, since the process started (in the log
+/// line, to tell one from a crowd).
 static LEFT: AtomicU64 = AtomicU64::new(0);
-
-/// How many requests were dropped because their client left.
-pub fn requests_left() -> u64 {
-    LEFT.load(Relaxed)
-}
 
 /// The watched duplicate socket of one connection (in its `conn_data`).
 #[derive(Clone)]

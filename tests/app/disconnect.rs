@@ -66,19 +66,25 @@ fn get(path: &str, last: bool) -> String {
     format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{close}\r\n")
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn a_visitor_who_hangs_up_has_the_search_statement_cancelled() {
-    let app = app().await;
+/// A client whose search waits on the test's lock (drop the sender to release it).
+async fn blocked_search(app: &TestApp) -> (TcpStream, mpsc::Sender<()>) {
     let release = lock_listings(&app.db_url);
-    let mut visitor = TcpStream::connect(("127.0.0.1", app.port)).expect("connect");
-    visitor
+    let mut client = TcpStream::connect(("127.0.0.1", app.port)).expect("connect");
+    client
         .write_all(get("/search?q=lamp", false).as_bytes())
         .expect("send");
     assert_eq!(
-        wait_blocked(&app, 1, Duration::from_secs(20)).await,
+        wait_blocked(app, 1, Duration::from_secs(20)).await,
         1,
         "the search never reached the database"
     );
+    (client, release)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_visitor_who_hangs_up_has_the_search_statement_cancelled() {
+    let app = app().await;
+    let (visitor, release) = blocked_search(&app).await;
     drop(visitor);
     let left = Instant::now();
     // The budget is a minute and the lock is still held: only the cancel ends it.
@@ -96,15 +102,10 @@ async fn a_visitor_who_hangs_up_has_the_search_statement_cancelled() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_keep_alive_client_pipelining_gets_every_answer() {
     let app = app().await;
-    let release = lock_listings(&app.db_url);
-    let mut client = TcpStream::connect(("127.0.0.1", app.port)).expect("connect");
-    client
-        .write_all(get("/search?q=lamp", false).as_bytes())
-        .expect("first");
-    assert_eq!(wait_blocked(&app, 1, Duration::from_secs(20)).await, 1);
+    let (mut client, release) = blocked_search(&app).await;
     // More requests arrive while the first one is watched: data, not a close.
     client
-        .write_all(format!("{}{}", get("/healthz", false), get("/search?q=chair", true)).as_bytes())
+        .write_all((get("/healthz", false) + &get("/search?q=chair", true)).as_bytes())
         .expect("pipelined");
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(
