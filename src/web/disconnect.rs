@@ -1,8 +1,8 @@
 //! A request whose client hung up is dropped, so that its database work stops. actix-web
 //! keeps polling a handler after the peer closed its connection (actix-web issue 3462;
-//! actix-http only stops at the next write), and `db::run` cancels its statement only
-//! when its future is dropped: without this a visitor who gave up on a slow search held
-//! a pooled connection until the statement budget ran out.
+//! actix-http allows half-closed connections and waits for the answer), and `db::run`
+//! cancels its statement only when its future is dropped: without this a visitor who
+//! gave up on a slow search held a pooled connection until the statement budget ran out.
 //!
 //! Each TCP connection gets a duplicate of its socket (`on_connect`), owned, so the
 //! number cannot be reused for another connection while a request watches it; it is
