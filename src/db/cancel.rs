@@ -1,6 +1,6 @@
-//! Statements of visitors who left are cancelled. Dropping the future of `db::run` (actix
-//! drops a handler's future when the client disconnects) does not stop its closure on the
-//! blocking pool: without this, a search the visitor gave up on would keep its pooled
+//! Statements of visitors who left are cancelled. Dropping the future of `db::run`
+//! (`web::disconnect` drops a request's future when its client hangs up; actix alone
+//! does not) does not stop its closure on the blocking pool: without this, a search the visitor gave up on would keep its pooled
 //! connection until the statement budget ran out, and a crowd pressing reload would hold
 //! every connection. So `run` watches its closure: dropped before the closure started,
 //! the closure does not run; dropped while it runs, one canceller thread sends

@@ -1,7 +1,8 @@
 //! Cross-cutting HTTP: the error pages, the per-request page context (locale, user,
 //! CSRF token, flash messages), who is asking (`auth`), forms (`form`), CSRF checks,
-//! security headers, rate limits, random tokens and the embedded static assets. It
-//! never imports a feature: what features contribute is registered in `site::Site`.
+//! security headers, rate limits, requests dropped when their client left
+//! (`disconnect`), random tokens and the embedded static assets. It never imports a
+//! feature: what features contribute is registered in `site::Site`.
 
 pub mod assets;
 pub mod auth;
@@ -9,6 +10,7 @@ pub mod client;
 pub mod cpu;
 pub mod csrf;
 pub mod ctx;
+pub mod disconnect;
 pub mod error;
 pub mod error_pages;
 pub mod form;

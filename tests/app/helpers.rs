@@ -342,7 +342,12 @@ pub async fn spawn_app_with(opts: Options) -> TestApp {
             .map(|(_, v)| v.clone())
     })
     .expect("test config");
-    let pool = db::pool(&db_url, 4);
+    // The configured budget, as `pasar serve` sets it.
+    let budget = db::Budget {
+        statement_timeout: config.statement_timeout,
+        ..db::Budget::default()
+    };
+    let pool = db::pool_with(&db_url, 4, budget);
     let app = pasar::Application::build_on(listener, config, pool.clone()).expect("app builds");
     let handle = app.handle();
     tokio::spawn(app.run_until_stopped());

@@ -7,6 +7,7 @@ mod accounts;
 mod cache;
 mod cards;
 mod crash;
+mod disconnect;
 mod hygiene;
 mod i18n;
 mod integrity;
