@@ -540,17 +540,25 @@ impl TestApp {
         let pool = self.pool.clone();
         tokio::task::spawn_blocking(move || {
             let mut conn = pool.get().expect("test connection");
-            // Arranging a test's world is not a page: the pool's 2 s page budget would
-            // cancel a bulk insert on a loaded CI machine. The connection goes back to the
-            // pool with the budget restored.
+            // Arranging a test's world is not a page: the pool's page budget would cancel
+            // a bulk insert on a loaded CI machine. The connection goes back to the pool
+            // with its own budget (the one this test app was configured with).
+            #[derive(QueryableByName)]
+            struct Setting {
+                #[diesel(sql_type = diesel::sql_types::Text)]
+                statement_timeout: String,
+            }
+            let budget = diesel::sql_query("SHOW statement_timeout")
+                .get_result::<Setting>(&mut conn)
+                .expect("the statement budget")
+                .statement_timeout;
             conn.batch_execute("SET statement_timeout = 0")
                 .expect("lift the statement budget");
             let out = f(&mut conn);
-            conn.batch_execute(&format!(
-                "SET statement_timeout = {}",
-                db::Budget::default().statement_timeout.as_millis()
-            ))
-            .expect("restore the statement budget");
+            diesel::sql_query("SELECT set_config('statement_timeout', $1, false)")
+                .bind::<diesel::sql_types::Text, _>(budget)
+                .execute(&mut conn)
+                .expect("restore the statement budget");
             out
         })
         .await
