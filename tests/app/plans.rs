@@ -205,7 +205,8 @@ fn shapes() -> Vec<Shape> {
         s(
             "words, pickup, city",
             |i| format!("q={}&pickup=1&city=Jakarta", WORDS[(i + 3) % 10]),
-            None,
+            // Read through the city index before `lower(city)` had statistics.
+            FTS,
         ),
         s(
             "words in a category",
@@ -226,7 +227,20 @@ fn shapes() -> Vec<Shape> {
                     50_000 + i * 9000
                 )
             },
-            None,
+            // A sequential scan before the count walked the price index in its order.
+            Some("listings_active_price_idx"),
+        ),
+        s(
+            "price range holding nothing, condition",
+            |i| {
+                format!(
+                    "min={}&max={}&currency=IDR&condition={}",
+                    i * 10,
+                    20_000 + i * 100,
+                    CONDITIONS[i % 3]
+                )
+            },
+            Some("listings_active_price_idx"),
         ),
         s(
             "price range, dearest, condition",

@@ -51,7 +51,7 @@ impl Sort {
         }
     }
 
-    fn by_price(self) -> bool {
+    pub(super) fn by_price(self) -> bool {
         matches!(self, Sort::PriceAsc | Sort::PriceDesc)
     }
 }
