@@ -158,7 +158,7 @@ async fn the_listing_page_reads_listing_seller_and_photos_in_one_statement() {
         let mut c = PgConnection::establish(&url).expect("connect");
         let caches = Caches::new(Duration::from_secs(60));
         // The first load also reads the category tree, kept from then on.
-        ListingData::load(&mut c, &caches, id, None).expect("first load");
+        ListingData::load(&mut c, &caches.tree, id, None).expect("first load");
         let n = Arc::new(AtomicUsize::new(0));
         let counted = n.clone();
         c.set_instrumentation(move |e: InstrumentationEvent<'_>| {
@@ -166,7 +166,7 @@ async fn the_listing_page_reads_listing_seller_and_photos_in_one_statement() {
                 counted.fetch_add(1, Ordering::SeqCst);
             }
         });
-        ListingData::load(&mut c, &caches, id, None).expect("load");
+        ListingData::load(&mut c, &caches.tree, id, None).expect("load");
         n.load(Ordering::SeqCst)
     })
     .await

@@ -17,20 +17,12 @@ use rand::SeedableRng;
 use tokio::net::TcpStream;
 
 use crate::args::Args;
-use crate::paths::{Class, Lists};
+use crate::paths::{Class, Lists, Plan};
 use crate::stats::{self, ByName, Samples};
 use crate::writes;
 
 /// A request unanswered after this long counts as a timeout (wrk's default).
 const TIMEOUT: Duration = Duration::from_secs(2);
-
-pub struct Plan {
-    pub addr: String,
-    pub lists: Arc<Lists>,
-    pub reference: bool,
-    pub measure_from: Instant,
-    pub until: Instant,
-}
 
 pub fn main(args: &mut Args) -> anyhow::Result<()> {
     let addr = args.required("addr")?;

@@ -3,6 +3,8 @@
 //! pages, 10 % home, 10 % filtered or sorted results).
 
 use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
 
 use anyhow::Context;
 use rand::seq::SliceRandom;
@@ -148,4 +150,13 @@ impl Lists {
             Class::Reference => format!("/ref/{}", self.sellers.choose(rng).copied().unwrap_or(1)),
         }
     }
+}
+
+/// What one run of the crowd (or of the reference mix) asks for, and when it measures.
+pub struct Plan {
+    pub addr: String,
+    pub lists: Arc<Lists>,
+    pub reference: bool,
+    pub measure_from: Instant,
+    pub until: Instant,
 }

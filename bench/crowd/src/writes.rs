@@ -14,8 +14,7 @@ use anyhow::{anyhow, Context};
 use reqwest::header::{HeaderMap, HeaderValue};
 use reqwest::{Client, StatusCode};
 
-use crate::load::Plan;
-use crate::paths::read_lines;
+use crate::paths::{read_lines, Plan};
 use crate::stats::{self, ByName};
 
 /// The bench sellers' password (`src/seed/mod.rs`, DEMO_PASSWORD).

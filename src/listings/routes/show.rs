@@ -7,11 +7,11 @@ use actix_web::web;
 use diesel::prelude::*;
 
 use super::{editor, Page};
+use crate::cache::Slot;
 use crate::db::{
     self,
     schema::{listings, users},
 };
-use crate::listings::caches::Caches;
 use crate::listings::categories::CategoryTree;
 use crate::listings::model::{self, ListingCard};
 use crate::listings::nearby::{self, Country};
@@ -62,7 +62,7 @@ impl ListingData {
     /// photos, then the similar items (one more per spelling of the viewer's country).
     pub fn load(
         conn: &mut PgConnection,
-        caches: &Caches,
+        kept_tree: &Slot<CategoryTree>,
         id: i64,
         near: Option<&Country>,
     ) -> QueryResult<ListingData> {
@@ -78,7 +78,7 @@ impl ListingData {
                 .first(conn)?;
         Ok(ListingData {
             photos: model::parse_photos(photos)?,
-            tree: CategoryTree::cached(conn, &caches.tree)?,
+            tree: CategoryTree::cached(conn, kept_tree)?,
             seller: seller_of(seller),
             similar: similar(conn, &listing, near)?,
             listing,
@@ -102,7 +102,7 @@ pub(super) async fn show(ctx: Ctx, state: web::Data<AppState>, id: web::Path<i64
             db::run(&pool, move |conn| {
                 Ok(Arc::new(ListingData::load(
                     conn,
-                    &caches,
+                    &caches.tree,
                     id,
                     near.as_ref(),
                 )?))

@@ -6,9 +6,8 @@ use diesel::prelude::*;
 use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
 use diesel::sql_types::{BigInt, Integer};
 
-use super::paging::walks_price_range;
 use super::query::SearchQuery;
-use super::scope::Scope;
+use super::scope::{walks_price_range, Scope};
 use super::sql::{conditions, selective_conditions, Conditions, Noted};
 
 /// Counting stops after this many matching rows, so a query matching half the catalogue

@@ -13,7 +13,7 @@ use diesel::sql_types::{BigInt, Float, Nullable, Timestamptz};
 use super::super::model::{card_columns, ListingCard};
 use super::counts::Count;
 use super::query::{Cursor, SearchQuery, Sort};
-use super::scope::Scope;
+use super::scope::{self, Scope};
 use super::sql::{
     after_cursor, conditions, plain_conditions, selective_conditions, Conditions, Noted, Rank,
 };
@@ -89,25 +89,6 @@ pub(super) fn order_of(sort: Sort) -> &'static str {
         Sort::PriceDesc => "listings.price_minor DESC, listings.id DESC",
         Sort::Newest | Sort::Relevance => "listings.published_at DESC, listings.id DESC",
     }
-}
-
-/// Whether rows in a price range are best read through the price index, in its order
-/// (counts and price pages): the range has an upper bound, which with its currency makes
-/// the index walk cover only the rows in the range, and neither words nor attributes
-/// (their own index reads those) nor several categories (no price index orders those)
-/// are asked for. The planner's estimate of a range multiplies the currency's share by
-/// the range's share of all prices, cents and rupiah alike, so an IDR range that holds
-/// nothing is expected to hold a fifth of the table. A lower bound alone (`min=0`) may
-/// cover a whole currency: walking it for a rare condition read 36,000 rows in price
-/// order where the sequential scan the planner picks found its 1,001 in 48,000 rows read in
-/// heap order (225 against 14 ms), so it stays the planner's choice.
-pub(super) fn walks_price_range(
-    q: &SearchQuery,
-    scope: &Scope,
-    has_selective: bool,
-    with_category: bool,
-) -> bool {
-    q.max.is_some() && !has_selective && !(with_category && scope.category_ids.len() > 1)
 }
 
 /// Below this many matches a page is read from the most selective index and sorted,
@@ -188,7 +169,7 @@ pub(super) fn page(
     // all the same: a sort over an expression made the planner read every row its
     // estimate put in the range (a parallel sequential scan of a million rows for an IDR
     // range that held none).
-    let few = few && !(sort.by_price() && walks_price_range(q, scope, has_selective, true));
+    let few = few && !(sort.by_price() && scope::walks_price_range(q, scope, has_selective, true));
     let mut filter = conditions(q, words, scope, true);
     if let Some(cursor) = &q.after {
         after_cursor(&mut filter, cursor, sort);
