@@ -62,33 +62,25 @@ pub fn cancel(conn: &mut PgConnection, user_id: i64) -> QueryResult<bool> {
     Ok(n > 0)
 }
 
-/// Deletes the account if its deletion is still requested and the grace period is over,
-/// then the files of its photos (after the commit: a failure there only leaves a stray
-/// file, never a half-deleted account).
-pub fn purge_if_due(
-    conn: &mut PgConnection,
-    storage: &dyn Storage,
-    user_id: i64,
-    grace: std::time::Duration,
-) -> QueryResult<bool> {
-    let Some(keys) = purge_rows(conn, user_id, grace)? else {
-        return Ok(false);
-    };
+/// The files of a purged account's photos (after the purge committed).
+pub fn delete_photo_files(storage: &dyn Storage, keys: &[String]) {
     for key in keys {
-        photos::delete(storage, &key);
+        photos::delete(storage, key);
     }
-    Ok(true)
 }
 
-/// The purge in one transaction; answers the photo keys whose files are to go, or `None`
-/// when the account is not due.
+/// Deletes the account, in one transaction, if its deletion is still requested and the
+/// grace period is over; answers the photo keys whose files are to go, or `None` when the
+/// account is not due. The caller deletes the files (`delete_photo_files`) once its
+/// transaction committed: a failure there then only leaves a stray file, never an account
+/// whose photos are gone.
 ///
 /// The account row goes with everything that hangs off it by `ON DELETE CASCADE`
 /// (listings and their photos, pending uploads, addresses, tokens, sent-mail records,
 /// and any later table declared the same way). When something that must outlive it
 /// points at it (an order, the books, a dispute), the delete fails on that foreign key
 /// and the account is anonymised instead.
-fn purge_rows(
+pub fn purge_if_due(
     conn: &mut PgConnection,
     user_id: i64,
     grace: std::time::Duration,

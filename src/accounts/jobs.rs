@@ -17,23 +17,14 @@ impl Job for PurgeAccount {
     type Env = Purge;
 
     async fn run(self, env: &Purge, _: Meta) -> anyhow::Result<()> {
-        let (grace, storage, user_id) = (
-            env.db.config.deletion_grace,
-            env.storage.clone(),
-            self.user_id,
-        );
+        let (grace, user_id) = (env.db.config.deletion_grace, self.user_id);
         let purged = env
             .db
-            .transaction(move |conn| {
-                Ok(deletion::purge_if_due(
-                    conn,
-                    storage.as_ref(),
-                    user_id,
-                    grace,
-                )?)
-            })
+            .transaction(move |conn| Ok(deletion::purge_if_due(conn, user_id, grace)?))
             .await?;
-        if purged {
+        // The files go only once the rows are gone for good.
+        if let Some(keys) = purged {
+            deletion::delete_photo_files(env.storage.as_ref(), &keys);
             tracing::info!(user.id = user_id, "account deleted after its grace period");
         }
         Ok(())

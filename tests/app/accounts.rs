@@ -563,3 +563,139 @@ async fn unverified_users_are_told_and_can_ask_for_a_new_link() {
     assert_eq!(outbox.len(), 1);
     assert_eq!(outbox[0].1, "verify_email");
 }
+
+/// Files under `dir` whose name holds `key` (a stored photo is one file per size).
+fn photo_files(dir: &std::path::Path, key: &str) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .map(|e| {
+            let path = e.path();
+            if path.is_dir() {
+                photo_files(&path, key)
+            } else {
+                usize::from(e.file_name().to_string_lossy().contains(key))
+            }
+        })
+        .sum()
+}
+
+/// An account with a listing and a stored photo of it, its deletion requested (signed in
+/// and out again); answers the photo's key.
+async fn leaving_seller_with_a_photo(app: &TestApp, email: &str) -> String {
+    use pasar::listings::photos;
+    let seller = factories::signed_in(app, email).await;
+    let listing = factories::listing(app, seller, factories::ListingSpec::default()).await;
+    let storage = pasar::storage::LocalStorage::new(app.data_dir.join("photos")).expect("storage");
+    let img = image::RgbImage::from_fn(640, 480, |x, y| image::Rgb([x as u8, y as u8, 90]));
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 85)
+        .encode_image(&img)
+        .expect("jpeg");
+    let processed = photos::process(&jpeg).expect("photo accepted");
+    let key = photos::store(&storage, &processed).expect("photo stored");
+    let k = key.clone();
+    app.db(move |c| {
+        use diesel::prelude::*;
+        use pasar::db::schema::listing_photos as p;
+        diesel::insert_into(p::table)
+            .values((
+                p::listing_id.eq(listing),
+                p::position.eq(0),
+                p::storage_key.eq(&k),
+                p::width.eq(640),
+                p::height.eq(480),
+            ))
+            .execute(c)
+            .expect("photo row")
+    })
+    .await;
+    assert!(photo_files(&app.data_dir.join("photos"), &key) > 0);
+    app.post("/me/settings/delete", &[("current_password", PASSWORD)])
+        .await
+        .redirects_to("/");
+    key
+}
+
+#[tokio::test]
+async fn a_purged_account_takes_its_photo_files_along() {
+    let app = spawn_app_with(Options {
+        extra_env: vec![("PASAR_DELETION_GRACE_DAYS", "0".into())],
+        ..Default::default()
+    })
+    .await;
+    let key = leaving_seller_with_a_photo(&app, "gone@example.com").await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    while app.count("SELECT count(*) AS n FROM users").await > 0 {
+        assert!(std::time::Instant::now() < deadline, "account not purged");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // The files go right after the commit, in the same job.
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while photo_files(&app.data_dir.join("photos"), &key) > 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "photo files left behind"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The photo files go only once the purge committed. Here the commit fails (a deferred
+/// check raises at COMMIT): the account stays, and so must its photos. (The files used to
+/// be deleted inside the transaction, before its commit.)
+#[tokio::test]
+async fn a_purge_whose_commit_fails_keeps_the_photo_files() {
+    let app = spawn_app_with(Options {
+        extra_env: vec![
+            ("PASAR_DELETION_GRACE_DAYS", "0".into()),
+            // One try is enough to see; no retry while the test looks.
+            ("PASAR_JOB_BACKOFF_MS", "600000".into()),
+        ],
+        ..Default::default()
+    })
+    .await;
+    app.db(|c| {
+        use diesel::connection::SimpleConnection;
+        c.batch_execute(
+            // The error a statement timeout gives (57014): the app answers it as "too
+            // slow", not as an internal error, so the suite's log check stays meaningful.
+            "CREATE FUNCTION refuse_commit() RETURNS trigger LANGUAGE plpgsql AS \
+               $$ BEGIN RAISE EXCEPTION USING ERRCODE = '57014', \
+                 MESSAGE = 'canceling statement due to statement timeout (at commit)'; END $$; \
+             CREATE CONSTRAINT TRIGGER refuse_commit AFTER DELETE ON users \
+               DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refuse_commit()",
+        )
+        .expect("refused commit")
+    })
+    .await;
+    let key = leaving_seller_with_a_photo(&app, "stays@example.com").await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    while app
+        .count("SELECT count(*) AS n FROM jobs WHERE kind = 'purge_account' AND attempts > 0 AND last_error IS NOT NULL")
+        .await
+        == 0
+    {
+        if std::time::Instant::now() > deadline {
+            let jobs: Vec<(String, String, i32, Option<String>)> = app
+                .db(|c| {
+                    use diesel::prelude::*;
+                    use pasar::db::schema::jobs as j;
+                    j::table
+                        .select((j::kind, j::status, j::attempts, j::last_error))
+                        .load(c)
+                        .expect("jobs")
+                })
+                .await;
+            panic!("the purge never ran: {jobs:?}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(app.count("SELECT count(*) AS n FROM users").await, 1);
+    assert!(
+        photo_files(&app.data_dir.join("photos"), &key) > 0,
+        "the photo files went although the account stayed"
+    );
+}
