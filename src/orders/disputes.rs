@@ -35,14 +35,22 @@ pub fn evidence(conn: &mut PgConnection, dispute_id: i64) -> QueryResult<Vec<Evi
         .load(conn)
 }
 
-fn locked_dispute(conn: &mut PgConnection, order_id: i64) -> Result<Dispute, Error> {
-    disputes::table
-        .filter(disputes::order_id.eq(order_id))
+/// The disputed order, locked for one of `sides`, and its dispute, locked too.
+fn lock_dispute(
+    conn: &mut PgConnection,
+    id: i64,
+    actor: Initiator,
+    sides: &[Relation],
+) -> Result<(Order, Dispute), Error> {
+    let (o, _) = lock_for(conn, id, actor, sides, &[OrderStatus::Disputed])?;
+    let d = disputes::table
+        .filter(disputes::order_id.eq(o.id))
         .for_update()
         .select(Dispute::as_select())
         .first(conn)
         .optional()?
-        .ok_or(Error::WrongState)
+        .ok_or(Error::WrongState)?;
+    Ok((o, d))
 }
 
 /// Tells both sides what changed.
@@ -169,14 +177,7 @@ pub fn add_evidence(
     photo: Option<(String, i32)>,
 ) -> Result<(), Error> {
     conn.transaction(|conn| {
-        let (o, _) = lock_for(
-            conn,
-            id,
-            actor,
-            &[Relation::Buyer, Relation::Seller],
-            &[OrderStatus::Disputed],
-        )?;
-        let d = locked_dispute(conn, o.id)?;
+        let (o, d) = lock_dispute(conn, id, actor, &[Relation::Buyer, Relation::Seller])?;
         if !evidence_open(&d, Utc::now()) {
             return Err(Error::WrongState);
         }
@@ -228,14 +229,7 @@ pub fn offer(
     amount: i64,
 ) -> Result<(), Error> {
     conn.transaction(|conn| {
-        let (o, _) = lock_for(
-            conn,
-            id,
-            actor,
-            &[Relation::Seller],
-            &[OrderStatus::Disputed],
-        )?;
-        let d = locked_dispute(conn, o.id)?;
+        let (o, d) = lock_dispute(conn, id, actor, &[Relation::Seller])?;
         if d.status != DisputeStatus::Open {
             return Err(Error::WrongState);
         }
@@ -267,14 +261,7 @@ pub fn accept_offer(
     actor: Initiator,
 ) -> Result<(), Error> {
     conn.transaction(|conn| {
-        let (o, _) = lock_for(
-            conn,
-            id,
-            actor,
-            &[Relation::Buyer],
-            &[OrderStatus::Disputed],
-        )?;
-        let d = locked_dispute(conn, o.id)?;
+        let (o, d) = lock_dispute(conn, id, actor, &[Relation::Buyer])?;
         let Some(amount) = d.offer_minor.filter(|_| d.status == DisputeStatus::Open) else {
             return Err(Error::WrongState);
         };
@@ -292,14 +279,7 @@ pub fn accept_return(
     actor: Initiator,
 ) -> Result<(), Error> {
     conn.transaction(|conn| {
-        let (o, _) = lock_for(
-            conn,
-            id,
-            actor,
-            &[Relation::Seller],
-            &[OrderStatus::Disputed],
-        )?;
-        let d = locked_dispute(conn, o.id)?;
+        let (o, d) = lock_dispute(conn, id, actor, &[Relation::Seller])?;
         if d.status != DisputeStatus::Open || d.return_accepted {
             return Err(Error::WrongState);
         }
@@ -329,14 +309,7 @@ pub fn return_received(
     actor: Initiator,
 ) -> Result<(), Error> {
     conn.transaction(|conn| {
-        let (o, _) = lock_for(
-            conn,
-            id,
-            actor,
-            &[Relation::Seller],
-            &[OrderStatus::Disputed],
-        )?;
-        let d = locked_dispute(conn, o.id)?;
+        let (o, d) = lock_dispute(conn, id, actor, &[Relation::Seller])?;
         if d.status != DisputeStatus::Open || !d.return_accepted {
             return Err(Error::WrongState);
         }
@@ -369,14 +342,7 @@ pub fn decide(
     reason: &str,
 ) -> Result<(), Error> {
     conn.transaction(|conn| {
-        let (o, _) = lock_for(
-            conn,
-            id,
-            actor,
-            &[Relation::Admin],
-            &[OrderStatus::Disputed],
-        )?;
-        let d = locked_dispute(conn, o.id)?;
+        let (o, d) = lock_dispute(conn, id, actor, &[Relation::Admin])?;
         if !DisputeStatus::WAITING.contains(&d.status) {
             return Err(Error::WrongState);
         }
@@ -449,14 +415,7 @@ pub fn appeal(
     reason: &str,
 ) -> Result<(), Error> {
     conn.transaction(|conn| {
-        let (o, _) = lock_for(
-            conn,
-            id,
-            actor,
-            &[Relation::Buyer, Relation::Seller],
-            &[OrderStatus::Disputed],
-        )?;
-        let d = locked_dispute(conn, o.id)?;
+        let (o, d) = lock_dispute(conn, id, actor, &[Relation::Buyer, Relation::Seller])?;
         let in_time = d.final_at.is_some_and(|at| at > Utc::now());
         if d.status != DisputeStatus::Decided || d.appealed_by.is_some() || !in_time {
             return Err(Error::WrongState);
