@@ -24,7 +24,7 @@ use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{Extensions, ServiceRequest, ServiceResponse};
-use actix_web::http::StatusCode;
+use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::rt::net::TcpStream;
 use actix_web::{Error, HttpResponse};
@@ -103,13 +103,17 @@ pub async fn middleware(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
-    let Some(peer) = req.conn_data::<Peer>().cloned() else {
+    // Only reads are dropped: a form sent (a checkout, a payment, a photo) finishes even
+    // if its sender left, rather than stopping between a provider's call and the row
+    // that records it.
+    let method = req.method().clone();
+    let watched = matches!(method, Method::GET | Method::HEAD);
+    let Some(peer) = req.conn_data::<Peer>().cloned().filter(|_| watched) else {
         return next
             .call(req)
             .await
             .map(ServiceResponse::map_into_boxed_body);
     };
-    let method = req.method().clone();
     tokio::select! {
         biased;
         res = next.call(req) => res.map(ServiceResponse::map_into_boxed_body),
