@@ -3,6 +3,7 @@
 //! build the same app. See docs/architecture.md for the module map.
 
 // Shared layers: they never import a feature (scripts/test checks it).
+pub mod audit;
 pub mod cache;
 pub mod config;
 pub mod db;

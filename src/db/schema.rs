@@ -21,6 +21,21 @@ diesel::table! {
 }
 
 diesel::table! {
+    audit_log (id) {
+        id -> Int8,
+        actor_id -> Nullable<Int8>,
+        actor_role -> Text,
+        action -> Text,
+        subject_kind -> Text,
+        subject_id -> Int8,
+        reason -> Text,
+        before -> Jsonb,
+        after -> Jsonb,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     categories (id) {
         id -> Int4,
         parent_id -> Nullable<Int4>,
@@ -326,6 +341,7 @@ diesel::joinable!(pending_uploads -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     addresses,
+    audit_log,
     categories,
     dispute_evidence,
     disputes,

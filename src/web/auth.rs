@@ -48,6 +48,10 @@ impl User {
     pub fn is_admin(&self) -> bool {
         self.role.is_admin()
     }
+
+    pub fn can_moderate(&self) -> bool {
+        self.role.can_moderate()
+    }
 }
 
 crate::text_enum! {
@@ -63,6 +67,11 @@ impl UserRole {
     /// Decides disputes, sees the books and every order.
     pub fn is_admin(self) -> bool {
         self == UserRole::Admin
+    }
+
+    /// Works the report queue and decides appeals; admins can too.
+    pub fn can_moderate(self) -> bool {
+        matches!(self, UserRole::Moderator | UserRole::Admin)
     }
 }
 
@@ -87,6 +96,16 @@ pub fn require_verified(ctx: &Ctx) -> Result<&User, AppError> {
 pub fn require_admin(ctx: &Ctx) -> Result<&User, AppError> {
     let user = require_user(ctx)?;
     if ctx.is_admin() {
+        Ok(user)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// Moderation pages answer 404 to members, like the admin pages.
+pub fn require_moderator(ctx: &Ctx) -> Result<&User, AppError> {
+    let user = require_user(ctx)?;
+    if user.can_moderate() {
         Ok(user)
     } else {
         Err(AppError::NotFound)

@@ -6,18 +6,9 @@ use super::Page;
 use crate::db;
 use crate::orders::views::{AdminDisputesPage, BooksPage};
 use crate::orders::{disputes, ledger};
-use crate::web::auth::require_user;
-use crate::web::{render, AppError, Ctx};
+use crate::web::auth::require_admin;
+use crate::web::{render, Ctx};
 use crate::AppState;
-
-fn require_admin(ctx: &Ctx) -> Result<(), AppError> {
-    require_user(ctx)?;
-    if ctx.is_admin() {
-        Ok(())
-    } else {
-        Err(AppError::NotFound)
-    }
-}
 
 pub(super) async fn admin_disputes(ctx: Ctx, state: web::Data<AppState>) -> Page {
     require_admin(&ctx)?;
