@@ -31,8 +31,8 @@ async fn audit_rows_are_paged_newest_first_and_never_change() {
                 .expect("record");
             }
             let all = pasar::audit::page(c, &Default::default(), None, 2).expect("page");
-            let older = pasar::audit::page(c, &Default::default(), Some(all[1].id), 10)
-                .expect("older");
+            let older =
+                pasar::audit::page(c, &Default::default(), Some(all[1].id), 10).expect("older");
             let one = pasar::audit::Filter {
                 subject: Some(("listing".into(), 8)),
                 actor_id: None,
