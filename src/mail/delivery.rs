@@ -1,5 +1,7 @@
 //! Delivering the outbox: how the `send_email` job runs (one per email).
 
+use diesel::OptionalExtension;
+
 use super::outbox::{self, SendEmail};
 use super::transport::Transport;
 use crate::jobs::{Db, Job, Meta};
@@ -18,8 +20,17 @@ impl Job for SendEmail {
         let id = self.email_id;
         let email = env
             .db
-            .transaction(move |conn| Ok(outbox::find(conn, id)?))
+            .transaction(move |conn| Ok(outbox::find(conn, id).optional()?))
             .await?;
+        // The row goes when its account is purged (the address must not outlive the
+        // account), which can happen before this job runs: nothing is left to send.
+        let Some(email) = email else {
+            tracing::info!(
+                email.id = id,
+                "email withdrawn before sending: its row is gone"
+            );
+            return Ok(());
+        };
         if email.status == "sent" {
             return Ok(());
         }

@@ -526,6 +526,25 @@ async fn deleting_an_account_has_a_grace_period_and_leaves_nothing() {
         app.count("SELECT count(*) AS n FROM outbound_emails").await,
         0
     );
+    // The confirmation email went with the account: its job ends quietly instead of
+    // failing "not found" and being retried (it used to come back with last_error set).
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    while app
+        .count("SELECT count(*) AS n FROM jobs WHERE kind = 'send_email' AND status <> 'done'")
+        .await
+        > 0
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the withdrawn email's job is still queued or failed"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM jobs WHERE last_error IS NOT NULL")
+            .await,
+        0
+    );
 }
 
 #[tokio::test]
