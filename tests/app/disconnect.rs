@@ -135,3 +135,50 @@ async fn a_keep_alive_client_pipelining_gets_every_answer() {
             .join(" | ")
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_form_whose_sender_hangs_up_is_still_carried_out() {
+    use crate::helpers::factories::{self, ListingSpec};
+    let app = app().await;
+    let seller = factories::signed_in(&app, "seller@example.com").await;
+    let id = factories::listing(&app, seller, ListingSpec::default()).await;
+    let token = app.csrf().await;
+    let release = lock_listings(&app.db_url);
+    // The browser gives up after a second and closes its connection, while the status
+    // change waits for the lock.
+    let post = tokio::spawn(
+        app.client
+            .post(app.url(&format!("/listings/{id}/status")))
+            .form(&[("csrf_token", token.as_str()), ("to", "paused")])
+            .timeout(Duration::from_secs(1))
+            .send(),
+    );
+    assert_eq!(
+        wait_blocked(&app, 1, Duration::from_secs(20)).await,
+        1,
+        "the status change never reached the database"
+    );
+    assert!(
+        post.await.expect("post task").is_err(),
+        "the client was meant to give up first"
+    );
+    // A dropped read would be cancelled within tens of milliseconds; a form is not.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        app.count(BLOCKED).await,
+        1,
+        "the form's statement was cancelled when its sender left"
+    );
+    drop(release);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let paused = app
+            .count("SELECT count(*) AS n FROM listings WHERE status = 'paused'")
+            .await;
+        if paused == 1 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the status change was lost");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
