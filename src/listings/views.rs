@@ -197,6 +197,8 @@ pub struct ProfilePage {
     pub bio: String,
     pub listings: Vec<ListingCard>,
     pub active_count: i64,
+    /// Ratings and the latest reviews (`templates/reviews/_profile.html`).
+    pub review_section: crate::reviews::views::ProfileReviews,
 }
 
 impl ProfilePage {

@@ -23,15 +23,17 @@ async fn profile(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let (member, holiday_until, (listings, active_count)) = db::run(&state.pool, move |conn| {
-        let member = accounts::model::public_member(conn, id)?.ok_or(AppError::NotFound)?;
-        Ok((
-            member,
-            rules::holiday_until(conn, id)?,
-            on_sale::by_seller(conn, id, SHOWN)?,
-        ))
-    })
-    .await?;
+    let (member, holiday_until, (listings, active_count), review_section) =
+        db::run(&state.pool, move |conn| {
+            let member = accounts::model::public_member(conn, id)?.ok_or(AppError::NotFound)?;
+            Ok((
+                member,
+                rules::holiday_until(conn, id)?,
+                on_sale::by_seller(conn, id, SHOWN)?,
+                crate::reviews::routes::profile_section(conn, id)?,
+            ))
+        })
+        .await?;
     render(&ProfilePage {
         ctx,
         seller: SellerCard {
@@ -46,5 +48,6 @@ async fn profile(
         bio: member.bio,
         listings,
         active_count,
+        review_section,
     })
 }
