@@ -86,6 +86,8 @@ pub struct SellerCard {
     pub verified: bool,
     pub member_since: DateTime<Utc>,
     pub holiday_until: Option<NaiveDate>,
+    /// Rated as a seller (reviews).
+    pub rating: crate::reviews::Rating,
 }
 
 #[derive(Template)]

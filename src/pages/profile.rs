@@ -23,7 +23,7 @@ async fn profile(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let (member, holiday_until, (listings, active_count), review_section) =
+    let (member, holiday_until, (mut listings, active_count), review_section) =
         db::run(&state.pool, move |conn| {
             let member = accounts::model::public_member(conn, id)?.ok_or(AppError::NotFound)?;
             Ok((
@@ -34,6 +34,10 @@ async fn profile(
             ))
         })
         .await?;
+    // One seller: the cards carry the rating the reviews section loaded already.
+    for card in listings.iter_mut() {
+        card.seller_rating = review_section.ratings.seller;
+    }
     render(&ProfilePage {
         ctx,
         seller: SellerCard {
@@ -44,6 +48,7 @@ async fn profile(
             verified: member.verified,
             member_since: member.member_since,
             holiday_until,
+            rating: review_section.ratings.seller,
         },
         bio: member.bio,
         listings,
