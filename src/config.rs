@@ -89,6 +89,9 @@ pub struct Config {
     /// Searches one client address may have running at once in this process.
     pub searches_per_client: usize,
     pub orders: OrderRules,
+    /// After an order ends, its parties may review each other this long; then what was
+    /// written is published (`PASAR_REVIEW_DAYS`).
+    pub review_window: Duration,
     pub payments: PaymentSettings,
 }
 
@@ -229,6 +232,7 @@ impl Config {
                 evidence_within: Duration::from_secs(num("PASAR_EVIDENCE_DAYS", 3)? * DAY),
                 appeal_within: Duration::from_secs(num("PASAR_APPEAL_DAYS", 3)? * DAY),
             },
+            review_window: Duration::from_secs(num("PASAR_REVIEW_DAYS", 14)?.max(1) * DAY),
             payments: match get("PAYMENT_PROVIDER").as_deref().unwrap_or(
                 // The sandbox takes no money and lets anyone "pay": a production site
                 // says which provider it means.

@@ -20,6 +20,7 @@ pub mod accounts;
 pub mod listings;
 pub mod orders;
 pub mod pages;
+pub mod reviews;
 pub mod seed;
 
 // The one module that names every feature.

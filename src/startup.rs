@@ -31,7 +31,7 @@ use crate::pages::home::HomeData;
 use crate::storage::{LocalStorage, Storage};
 use crate::web::auth::User;
 use crate::web::site::{Badge, Site};
-use crate::{accounts, listings, mail, orders, pages, seed, telemetry, web};
+use crate::{accounts, listings, mail, orders, pages, reviews, seed, telemetry, web};
 
 /// What every handler can reach: the shared `Site` (through `Deref`: `state.pool`,
 /// `state.config`, `state.cpu`, `state.searches`) plus what the features need.
@@ -45,6 +45,8 @@ pub struct AppState {
     /// empty: no preference).
     pub home: Arc<Shelf<String, Arc<HomeData>>>,
     pub payments: Arc<dyn PaymentProvider>,
+    /// What other features add to the order page (reviews' button, the seller's rating).
+    pub order_asides: Arc<Vec<orders::views::OrderAsides>>,
 }
 
 impl Deref for AppState {
@@ -119,6 +121,17 @@ fn upkeep(storage: Arc<dyn Storage>) -> Vec<Periodic> {
             },
         ),
         Periodic::new(
+            "publish reviews whose window closed",
+            Duration::from_secs(300),
+            |conn| {
+                let n = reviews::rules::publish_due(conn, 500)?;
+                if n > 0 {
+                    tracing::info!(reviews = n, "reviews published at the end of their window");
+                }
+                Ok(())
+            },
+        ),
+        Periodic::new(
             "sweep abandoned photos",
             Duration::from_secs(3600),
             move |conn| {
@@ -144,6 +157,7 @@ fn routes(dev_pages: bool, sandbox: bool) -> impl Fn(&mut aweb::ServiceConfig) {
         accounts::routes::configure(cfg);
         listings::routes::configure(cfg);
         orders::routes::configure(cfg, sandbox);
+        reviews::routes::configure(cfg);
         if dev_pages {
             mail::dev::configure(cfg);
         }
@@ -201,6 +215,7 @@ impl Application {
             caches,
             home,
             payments: payment_provider(&config),
+            order_asides: Arc::new(vec![reviews::for_orders::asides]),
         });
         let site = aweb::Data::from(site);
         let kept = aweb::Data::new(kept);

@@ -168,6 +168,20 @@ diesel::table! {
 }
 
 diesel::table! {
+    member_ratings (user_id, rated_as) {
+        user_id -> Int8,
+        rated_as -> Text,
+        count -> Int4,
+        stars_sum -> Int4,
+        stars_1 -> Int4,
+        stars_2 -> Int4,
+        stars_3 -> Int4,
+        stars_4 -> Int4,
+        stars_5 -> Int4,
+    }
+}
+
+diesel::table! {
     order_events (id) {
         id -> Int8,
         order_id -> Int8,
@@ -292,6 +306,30 @@ diesel::table! {
 }
 
 diesel::table! {
+    reviews (id) {
+        id -> Int8,
+        order_id -> Int8,
+        author_id -> Int8,
+        subject_id -> Int8,
+        author_role -> Text,
+        listing_id -> Int8,
+        item_title -> Text,
+        stars -> Int2,
+        body -> Text,
+        as_described -> Nullable<Int2>,
+        communication -> Nullable<Int2>,
+        handover -> Nullable<Int2>,
+        window_ends_at -> Timestamptz,
+        published_at -> Nullable<Timestamptz>,
+        removed_at -> Nullable<Timestamptz>,
+        reply -> Nullable<Text>,
+        replied_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     search_words (word) {
         word -> Text,
         listings -> Int4,
@@ -350,6 +388,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     ledger_entries,
     listing_photos,
     listings,
+    member_ratings,
     order_events,
     orders,
     outbound_emails,
@@ -358,6 +397,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     pending_uploads,
     provider_events,
     rate_limits,
+    reviews,
     search_words,
     users,
 );

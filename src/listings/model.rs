@@ -75,7 +75,7 @@ pub struct Photo {
 
 /// A listing as a card on list pages: one joined query; the first photo is the listing's
 /// `cover_key` (kept by a trigger on `listing_photos`), so no subquery runs per card.
-#[derive(Queryable, Clone, Debug)]
+#[derive(Clone, Debug)]
 pub struct ListingCard {
     pub id: i64,
     pub title: String,
@@ -91,6 +91,71 @@ pub struct ListingCard {
     pub seller_name: String,
     /// As the seller wrote it (a code like `GR` or a name): cards say where an item is.
     pub country: String,
+    pub seller_id: i64,
+    /// The seller's rating, filled for a whole list at once by [`with_ratings`] (empty
+    /// until then).
+    pub seller_rating: crate::reviews::Rating,
+}
+
+/// The columns of [`card_columns`], in order.
+type CardRow = (
+    i64,
+    String,
+    i64,
+    String,
+    String,
+    String,
+    ListingStatus,
+    Option<DateTime<Utc>>,
+    i64,
+    i32,
+    Option<String>,
+    String,
+    String,
+    i64,
+);
+
+// By hand rather than derived: the rating is not a column of the card's query (it comes
+// from the reviews feature, for all cards of a list in one more statement).
+impl<ST> Queryable<ST, diesel::pg::Pg> for ListingCard
+where
+    CardRow: Queryable<ST, diesel::pg::Pg>,
+{
+    type Row = <CardRow as Queryable<ST, diesel::pg::Pg>>::Row;
+
+    fn build(row: Self::Row) -> diesel::deserialize::Result<ListingCard> {
+        let r = CardRow::build(row)?;
+        Ok(ListingCard {
+            id: r.0,
+            title: r.1,
+            price_minor: r.2,
+            currency: r.3,
+            condition: r.4,
+            city: r.5,
+            status: r.6,
+            published_at: r.7,
+            views: r.8,
+            favourites: r.9,
+            photo_key: r.10,
+            seller_name: r.11,
+            country: r.12,
+            seller_id: r.13,
+            seller_rating: crate::reviews::Rating::default(),
+        })
+    }
+}
+
+/// Fills the sellers' ratings of a list of cards with one lookup (never one per card).
+pub fn with_ratings(conn: &mut PgConnection, cards: &mut [ListingCard]) -> QueryResult<()> {
+    if cards.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<i64> = cards.iter().map(|c| c.seller_id).collect();
+    let ratings = crate::reviews::ratings_of(conn, &ids)?;
+    for c in cards.iter_mut() {
+        c.seller_rating = ratings.get(&c.seller_id).copied().unwrap_or_default();
+    }
+    Ok(())
 }
 
 impl ListingCard {
@@ -118,6 +183,7 @@ pub fn card_columns() -> (
     listings::cover_key,
     users::display_name,
     listings::country,
+    listings::seller_id,
 ) {
     (
         listings::id,
@@ -133,6 +199,7 @@ pub fn card_columns() -> (
         listings::cover_key,
         users::display_name,
         listings::country,
+        listings::seller_id,
     )
 }
 

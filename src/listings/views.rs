@@ -86,6 +86,8 @@ pub struct SellerCard {
     pub verified: bool,
     pub member_since: DateTime<Utc>,
     pub holiday_until: Option<NaiveDate>,
+    /// Rated as a seller (reviews).
+    pub rating: crate::reviews::Rating,
 }
 
 #[derive(Template)]
@@ -197,6 +199,8 @@ pub struct ProfilePage {
     pub bio: String,
     pub listings: Vec<ListingCard>,
     pub active_count: i64,
+    /// Ratings and the latest reviews (`templates/reviews/_profile.html`).
+    pub review_section: crate::reviews::views::ProfileReviews,
 }
 
 impl ProfilePage {

@@ -50,6 +50,36 @@ pub struct ActionInput {
     pub decision: String,
 }
 
+/// A line another feature adds to the order page for its viewer (the reviews' "write
+/// your review" button, the seller's rating at checkout). Orders know no such feature:
+/// start-up registers the functions that make these (`AppState::order_asides`), so the
+/// arrow runs from the other feature to orders and never back.
+#[derive(Clone, Debug)]
+pub struct Aside {
+    /// Already in the viewer's language.
+    pub text: String,
+    pub href: Option<String>,
+    /// Shown as a button (the next thing to do) rather than a plain link.
+    pub button: bool,
+}
+
+/// Who looks at which order, for the functions that add [`Aside`]s.
+#[derive(Clone, Copy, Debug)]
+pub struct AsideFor {
+    pub order_id: i64,
+    pub seller_id: i64,
+    pub viewer_id: i64,
+    pub status: OrderStatus,
+    pub locale: crate::i18n::Locale,
+}
+
+/// A function registered at start-up that adds lines to the order page.
+pub type OrderAsides = fn(
+    &mut diesel::PgConnection,
+    &crate::config::Config,
+    AsideFor,
+) -> diesel::QueryResult<Vec<Aside>>;
+
 #[derive(Template)]
 #[template(path = "orders/show.html")]
 pub struct OrderPage {
@@ -69,6 +99,7 @@ pub struct OrderPage {
     pub errors: FormErrors,
     pub now: DateTime<Utc>,
     pub cancel_reasons: &'static [&'static str],
+    pub asides: Vec<Aside>,
 }
 
 impl OrderPage {

@@ -66,7 +66,8 @@ fn load(
 ) -> Result<HomeData, AppError> {
     let members = accounts::model::newest_members(conn, 8)?;
     let member_count = accounts::model::member_count(conn)?;
-    let recent = listings::nearby::newest(conn, near, None, None, 24)?;
+    let mut recent = listings::nearby::newest(conn, near, None, None, 24)?;
+    listings::model::with_ratings(conn, &mut recent)?;
     let categories = CategoryTree::cached(conn, &caches.tree)?
         .top_level()
         .into_iter()

@@ -23,15 +23,21 @@ async fn profile(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let (member, holiday_until, (listings, active_count)) = db::run(&state.pool, move |conn| {
-        let member = accounts::model::public_member(conn, id)?.ok_or(AppError::NotFound)?;
-        Ok((
-            member,
-            rules::holiday_until(conn, id)?,
-            on_sale::by_seller(conn, id, SHOWN)?,
-        ))
-    })
-    .await?;
+    let (member, holiday_until, (mut listings, active_count), review_section) =
+        db::run(&state.pool, move |conn| {
+            let member = accounts::model::public_member(conn, id)?.ok_or(AppError::NotFound)?;
+            Ok((
+                member,
+                rules::holiday_until(conn, id)?,
+                on_sale::by_seller(conn, id, SHOWN)?,
+                crate::reviews::routes::profile_section(conn, id)?,
+            ))
+        })
+        .await?;
+    // One seller: the cards carry the rating the reviews section loaded already.
+    for card in listings.iter_mut() {
+        card.seller_rating = review_section.ratings.seller;
+    }
     render(&ProfilePage {
         ctx,
         seller: SellerCard {
@@ -42,9 +48,11 @@ async fn profile(
             verified: member.verified,
             member_since: member.member_since,
             holiday_until,
+            rating: review_section.ratings.seller,
         },
         bio: member.bio,
         listings,
         active_count,
+        review_section,
     })
 }

@@ -11,6 +11,7 @@ pub mod catalogue;
 pub mod listings;
 pub mod orders;
 pub mod pictures;
+pub mod reviews;
 pub mod rng;
 
 use diesel::prelude::*;
@@ -160,6 +161,7 @@ pub fn demo_all(
         refresh_search(conn)?;
     }
     let orders = orders::demo_orders(conn, cfg).map_err(|e| anyhow::anyhow!("demo orders: {e}"))?;
+    reviews::demo_reviews(conn, cfg).map_err(|e| anyhow::anyhow!("demo reviews: {e}"))?;
     Ok(DemoSummary {
         users,
         listings,

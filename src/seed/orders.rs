@@ -60,7 +60,7 @@ pub fn demo_orders(conn: &mut PgConnection, cfg: &Config) -> Result<usize, AppEr
 }
 
 #[allow(clippy::too_many_arguments)]
-fn play(
+pub(super) fn play(
     conn: &mut PgConnection,
     cfg: &Config,
     i: usize,

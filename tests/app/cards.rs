@@ -171,8 +171,9 @@ async fn the_listing_page_reads_listing_seller_and_photos_in_one_statement() {
     })
     .await
     .expect("task");
-    // The listing with its seller and photos, then the similar items.
-    assert_eq!(statements, 2);
+    // The listing with its seller and photos, the similar items, then the ratings of
+    // the seller and the similar items' sellers together (reviews::ratings_of).
+    assert_eq!(statements, 3);
     let page = app.get(&format!("/listings/{id}")).await;
     page.assert_status(200)
         .assert_contains("page-a")

@@ -21,6 +21,7 @@ mod pages;
 mod photos;
 mod plans;
 mod production;
+mod reviews;
 mod search;
 mod security;
 mod seed;

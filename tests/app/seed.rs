@@ -109,6 +109,48 @@ async fn the_demo_fills_every_category_in_four_languages_and_runs_twice_without_
         .await;
     assert!(problems.is_empty(), "{problems:?}");
 
+    // Reviews on the completed orders: one seller with an average (3 or more public
+    // reviews), others "new", one review still hidden; the books still balance.
+    let data = app.data_dir.display().to_string();
+    let written = app
+        .db(move |conn| {
+            let cfg = pasar::config::Config::from_lookup(|k| match k {
+                "PASAR_SECRET" => Some("t".repeat(64)),
+                "PASAR_DATA" => Some(data.clone()),
+                _ => None,
+            })
+            .expect("config");
+            let first = pasar::seed::reviews::demo_reviews(conn, &cfg).expect("demo reviews");
+            let again = pasar::seed::reviews::demo_reviews(conn, &cfg).expect("again");
+            (first, again)
+        })
+        .await;
+    assert_eq!(
+        written,
+        (11, 0),
+        "six completed orders, one waiting for its seller"
+    );
+    let averaged = count(
+        &app,
+        "SELECT count(*) AS n FROM member_ratings WHERE rated_as = 'seller' AND count >= 3".into(),
+    )
+    .await;
+    let new = count(
+        &app,
+        "SELECT count(*) AS n FROM member_ratings WHERE rated_as = 'seller' AND count < 3".into(),
+    )
+    .await;
+    let hidden = count(
+        &app,
+        "SELECT count(*) AS n FROM reviews WHERE published_at IS NULL".into(),
+    )
+    .await;
+    assert_eq!((averaged >= 1, new >= 1, hidden), (true, true, 1));
+    let problems = app
+        .db(|c| pasar::orders::ledger::imbalances(c).expect("books"))
+        .await;
+    assert!(problems.is_empty(), "{problems:?}");
+
     let rows: Vec<Row> = app
         .db(|conn| {
             listings::table

@@ -14,6 +14,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use helpers::*;
 
 mod quality;
+mod reviews;
 mod shopper;
 mod timezones;
 

@@ -123,6 +123,22 @@ fn samples(d: &Data) -> Vec<(&'static str, String, &'static [Who])> {
             format!("/orders/{}", d.refunded_order),
             &[Buyer, Seller],
         ),
+        (
+            "/orders/{id}/review",
+            format!("/orders/{}/review", d.completed_order),
+            &[Buyer, Seller, Admin],
+        ),
+        (
+            "/u/{id}/reviews",
+            format!("/u/{}/reviews", d.seller),
+            &[Anonymous, Buyer],
+        ),
+        (
+            "/u/{id}/reviews",
+            format!("/u/{}/reviews?as=seller&stars=5", d.seller),
+            &[Anonymous],
+        ),
+        ("/reviews/how", "/reviews/how".into(), &[Anonymous, Buyer]),
         ("/pay/sandbox/{reference}", d.pay_page.clone(), &[Buyer]),
         ("/admin/disputes", "/admin/disputes".into(), &[Admin]),
         ("/admin/books", "/admin/books".into(), &[Admin]),

@@ -58,8 +58,9 @@ pub struct ListingData {
 }
 
 impl ListingData {
-    /// Two statements with the category tree kept: the listing with its seller and
-    /// photos, then the similar items (one more per spelling of the viewer's country).
+    /// Three statements with the category tree kept: the listing with its seller and
+    /// photos, the similar items (one more per spelling of the viewer's country), then
+    /// the ratings of the seller and of the similar items' sellers together.
     pub fn load(
         conn: &mut PgConnection,
         kept_tree: &Slot<CategoryTree>,
@@ -76,11 +77,20 @@ impl ListingData {
                     model::photos_json(),
                 ))
                 .first(conn)?;
+        let mut similar = similar(conn, &listing, near)?;
+        let mut ids: Vec<i64> = similar.iter().map(|c| c.seller_id).collect();
+        ids.push(listing.seller_id);
+        let ratings = crate::reviews::ratings_of(conn, &ids)?;
+        for c in similar.iter_mut() {
+            c.seller_rating = ratings.get(&c.seller_id).copied().unwrap_or_default();
+        }
+        let mut seller = seller_of(seller);
+        seller.rating = ratings.get(&listing.seller_id).copied().unwrap_or_default();
         Ok(ListingData {
             photos: model::parse_photos(photos)?,
             tree: CategoryTree::cached(conn, kept_tree)?,
-            seller: seller_of(seller),
-            similar: similar(conn, &listing, near)?,
+            seller,
+            similar,
             listing,
         })
     }
@@ -254,6 +264,7 @@ fn seller_of(row: SellerRow) -> SellerCard {
         verified: row.email_verified_at.is_some(),
         member_since: row.created_at,
         holiday_until: row.holiday_until.filter(|d| *d >= today),
+        rating: crate::reviews::Rating::default(),
     }
 }
 

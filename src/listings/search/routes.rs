@@ -75,7 +75,8 @@ pub(super) async fn load(
                 }
                 let mut scope = resolve(&tree, &mut q);
                 scope.count_all_categories = !on_category_page;
-                let outcome = run(conn, &q, &scope)?;
+                let mut outcome = run(conn, &q, &scope)?;
+                crate::listings::model::with_ratings(conn, &mut outcome.cards)?;
                 Ok(Some(Arc::new(Found {
                     tree,
                     q,

@@ -37,6 +37,9 @@ async fn load_page(
 ) -> Result<OrderPage, AppError> {
     let user = require_user(&ctx)?;
     let actor = initiator(user);
+    let (viewer_id, locale) = (user.id, ctx.locale);
+    let asides_of = state.order_asides.clone();
+    let cfg = state.config.clone();
     let page = db::run(&state.pool, move |conn| {
         let o = model::find(conn, id)
             .optional()?
@@ -55,6 +58,17 @@ async fn load_page(
         } else {
             Vec::new()
         };
+        let mut asides = Vec::new();
+        let who = crate::orders::views::AsideFor {
+            order_id: o.id,
+            seller_id: o.seller_id,
+            viewer_id,
+            status: o.status,
+            locale,
+        };
+        for f in asides_of.iter() {
+            asides.extend(f(conn, &cfg, who)?);
+        }
         Ok((
             o.clone(),
             relation,
@@ -67,6 +81,7 @@ async fn load_page(
             dispute,
             evidence,
             addresses,
+            asides,
         ))
     })
     .await?;
@@ -82,6 +97,7 @@ async fn load_page(
         dispute,
         evidence,
         addresses,
+        asides,
     ) = page;
     Ok(OrderPage {
         ctx,
@@ -100,6 +116,7 @@ async fn load_page(
         errors,
         now: Utc::now(),
         cancel_reasons: &CANCEL_REASONS,
+        asides,
     })
 }
 

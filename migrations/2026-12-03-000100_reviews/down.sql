@@ -1,0 +1,2 @@
+DROP TABLE member_ratings;
+DROP TABLE reviews;
