@@ -1,12 +1,13 @@
 //! Page templates of selling and the listing page, and what they show.
 
 use askama::Template;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 
 use super::categories::{AttrDef, Category, CategoryTree};
 use super::input::ListingInput;
 use super::model::{Listing, ListingCard, Photo, CONDITIONS, CURRENCIES};
 use super::status::ListingStatus;
+use crate::accounts::for_listings::SellerCard;
 use crate::web::form::FormErrors;
 use crate::web::Ctx;
 
@@ -77,17 +78,6 @@ pub struct AttributesFragment {
     pub errors: FormErrors,
 }
 
-#[derive(Clone, Debug)]
-pub struct SellerCard {
-    pub id: i64,
-    pub name: String,
-    pub city: String,
-    pub country: String,
-    pub verified: bool,
-    pub member_since: DateTime<Utc>,
-    pub holiday_until: Option<NaiveDate>,
-}
-
 #[derive(Template)]
 #[template(path = "listings/show.html")]
 pub struct ListingPage {
@@ -150,6 +140,14 @@ impl ListingPage {
         self.seller.holiday_until.map(|d| self.ctx.day(d))
     }
 
+    /// The seller's picture at its smallest stored size (shown at most 96 px wide).
+    pub fn seller_avatar(&self) -> Option<String> {
+        self.seller
+            .avatar_key
+            .as_deref()
+            .map(super::photos::avatar_url)
+    }
+
     /// On sale: the buy form is offered (unless the seller is on holiday).
     pub fn is_active(&self) -> bool {
         self.listing.status == ListingStatus::Active
@@ -186,21 +184,5 @@ impl MyListingsPage {
         (self.today + chrono::Duration::days(1))
             .format("%Y-%m-%d")
             .to_string()
-    }
-}
-
-#[derive(Template)]
-#[template(path = "accounts/profile.html")]
-pub struct ProfilePage {
-    pub ctx: Ctx,
-    pub seller: SellerCard,
-    pub bio: String,
-    pub listings: Vec<ListingCard>,
-    pub active_count: i64,
-}
-
-impl ProfilePage {
-    pub fn holiday_date(&self) -> Option<String> {
-        self.seller.holiday_until.map(|d| self.ctx.day(d))
     }
 }

@@ -7,17 +7,15 @@ use actix_web::web;
 use diesel::prelude::*;
 
 use super::{editor, Page};
+use crate::accounts::for_listings::{seller_card, SellerCard};
 use crate::cache::Slot;
-use crate::db::{
-    self,
-    schema::{listings, users},
-};
+use crate::db::{self, schema::listings};
 use crate::listings::categories::CategoryTree;
 use crate::listings::model::{self, ListingCard};
 use crate::listings::nearby::{self, Country};
 use crate::listings::photos;
 use crate::listings::status::ListingStatus;
-use crate::listings::views::{ListingPage, SellerCard};
+use crate::listings::views::ListingPage;
 use crate::web::{render, AppError, Ctx};
 use crate::AppState;
 
@@ -58,28 +56,23 @@ pub struct ListingData {
 }
 
 impl ListingData {
-    /// Two statements with the category tree kept: the listing with its seller and
-    /// photos, then the similar items (one more per spelling of the viewer's country).
+    /// Three statements with the category tree kept: the listing with its photos, its
+    /// seller's card (from accounts, which own `users`), then the similar items (one
+    /// more per spelling of the viewer's country).
     pub fn load(
         conn: &mut PgConnection,
         kept_tree: &Slot<CategoryTree>,
         id: i64,
         near: Option<&Country>,
     ) -> QueryResult<ListingData> {
-        let (listing, seller, photos): (model::Listing, SellerRow, serde_json::Value) =
-            listings::table
-                .inner_join(users::table)
-                .filter(listings::id.eq(id))
-                .select((
-                    model::Listing::as_select(),
-                    SellerRow::as_select(),
-                    model::photos_json(),
-                ))
-                .first(conn)?;
+        let (listing, photos): (model::Listing, serde_json::Value) = listings::table
+            .filter(listings::id.eq(id))
+            .select((model::Listing::as_select(), model::photos_json()))
+            .first(conn)?;
         Ok(ListingData {
             photos: model::parse_photos(photos)?,
             tree: CategoryTree::cached(conn, kept_tree)?,
-            seller: seller_of(seller),
+            seller: seller_card(conn, listing.seller_id)?,
             similar: similar(conn, &listing, near)?,
             listing,
         })
@@ -229,32 +222,6 @@ fn product_json_ld(
         .replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
-}
-
-/// What a seller card reads of `users`.
-#[derive(Queryable, Selectable)]
-#[diesel(table_name = users, check_for_backend(diesel::pg::Pg))]
-struct SellerRow {
-    id: i64,
-    display_name: String,
-    city: String,
-    country: String,
-    email_verified_at: Option<chrono::DateTime<chrono::Utc>>,
-    created_at: chrono::DateTime<chrono::Utc>,
-    holiday_until: Option<chrono::NaiveDate>,
-}
-
-fn seller_of(row: SellerRow) -> SellerCard {
-    let today = chrono::Utc::now().date_naive();
-    SellerCard {
-        id: row.id,
-        name: row.display_name,
-        city: row.city,
-        country: row.country,
-        verified: row.email_verified_at.is_some(),
-        member_since: row.created_at,
-        holiday_until: row.holiday_until.filter(|d| *d >= today),
-    }
 }
 
 /// Other active items of the same category, newest first, those of the viewer's
