@@ -342,6 +342,11 @@ async fn a_picture_is_uploaded_replaced_removed_and_bad_files_are_refused() {
     .await
     .assert_status(422)
     .assert_contains("Choose one picture only.");
+    let huge = vec![0u8; pasar::listings::photos::MAX_BYTES + 1];
+    upload(&app, vec![("huge.jpg", huge)])
+        .await
+        .assert_status(422)
+        .assert_contains("larger than 15 MB");
     assert_eq!(avatar_of(&app, d.seller).await, None);
     assert_eq!(files_under(&photos), 0);
 

@@ -15,12 +15,13 @@ use crate::AppState;
 /// The settings form's file input.
 pub const FIELD: &str = "avatar";
 
-/// One picture, plus room for the CSRF token and framing.
+/// One picture. The body may be twice the largest file, so a file somewhat too large is
+/// read to its end and answered on the form ("larger than 15 MB") rather than by a 413.
 pub const LIMITS: Limits = Limits {
     file_field: FIELD,
     max_files: 1,
     max_file_bytes: MAX_BYTES,
-    max_request: MAX_BYTES + 64 * 1024,
+    max_request: 2 * MAX_BYTES,
 };
 
 /// The picture's URL: its smallest stored size (pictures are shown at most 96 px wide,
