@@ -155,6 +155,7 @@ fn routes(dev_pages: bool, sandbox: bool) -> impl Fn(&mut aweb::ServiceConfig) {
         pages::home::configure(cfg);
         pages::profile::configure(cfg);
         accounts::routes::configure(cfg);
+        accounts::avatar::configure(cfg);
         listings::routes::configure(cfg);
         orders::routes::configure(cfg, sandbox);
         reviews::routes::configure(cfg);

@@ -87,14 +87,18 @@ pub fn purge_if_due(
 ) -> QueryResult<Option<Vec<String>>> {
     let grace = chrono::Duration::from_std(grace).unwrap_or_else(|_| chrono::Duration::days(14));
     conn.transaction(|conn| {
-        let row: Option<(Option<DateTime<Utc>>, String)> = users::table
+        let row: Option<(Option<DateTime<Utc>>, String, Option<String>)> = users::table
             .find(user_id)
-            .select((users::deletion_requested_at, users::email))
+            .select((
+                users::deletion_requested_at,
+                users::email,
+                users::avatar_key,
+            ))
             .for_update()
             .first(conn)
             .optional()?;
         // A request that was cancelled, or renewed later, is not due yet.
-        let Some((Some(requested), email)) = row else {
+        let Some((Some(requested), email, avatar)) = row else {
             return Ok(None);
         };
         if requested + grace > Utc::now() + chrono::Duration::seconds(5) {
@@ -112,14 +116,17 @@ pub fn purge_if_due(
         // A savepoint: a refused delete leaves the transaction usable for the fallback.
         let deleted =
             conn.transaction(|conn| diesel::delete(users::table.find(user_id)).execute(conn));
-        match deleted {
-            Ok(_) => Ok(Some(keys)),
+        // Their picture goes whichever way the account goes (`anonymise` clears it).
+        let mut gone = match deleted {
+            Ok(_) => keys,
             Err(diesel::result::Error::DatabaseError(
                 diesel::result::DatabaseErrorKind::ForeignKeyViolation,
                 _,
-            )) => Ok(Some(anonymise(conn, user_id)?)),
-            Err(e) => Err(e),
-        }
+            )) => anonymise(conn, user_id)?,
+            Err(e) => return Err(e),
+        };
+        gone.extend(avatar);
+        Ok(Some(gone))
     })
 }
 
@@ -141,6 +148,7 @@ fn anonymise(conn: &mut PgConnection, user_id: i64) -> QueryResult<Vec<String>> 
             users::country.eq(""),
             users::pending_email.eq(None::<String>),
             users::holiday_until.eq(None::<chrono::NaiveDate>),
+            users::avatar_key.eq(None::<String>),
             users::session_version.eq(users::session_version + 1),
             users::updated_at.eq(diesel::dsl::now),
         ))

@@ -153,6 +153,17 @@ pub struct PublicMember {
     pub verified: bool,
     pub member_since: chrono::DateTime<chrono::Utc>,
     pub bio: String,
+    pub avatar_key: Option<String>,
+    /// Their holiday's last day (read it through `holiday()`).
+    pub holiday_until: Option<chrono::NaiveDate>,
+}
+
+impl PublicMember {
+    /// The holiday's last day while it lasts.
+    pub fn holiday(&self) -> Option<chrono::NaiveDate> {
+        let today = chrono::Utc::now().date_naive();
+        self.holiday_until.filter(|d| *d >= today)
+    }
 }
 
 /// A member as their public profile shows them; `None` for a member being deleted, as if
@@ -169,6 +180,8 @@ pub fn public_member(conn: &mut PgConnection, id: i64) -> QueryResult<Option<Pub
             users::email_verified_at.is_not_null(),
             users::created_at,
             users::bio,
+            users::avatar_key,
+            users::holiday_until,
         ))
         .first(conn)
         .optional()

@@ -19,7 +19,7 @@ use crate::web::rate_limit::{self as limits};
 use crate::web::{client, redirect, render, render_status, AppError, Ctx};
 use crate::AppState;
 
-type Page = Result<HttpResponse, AppError>;
+pub(super) type Page = Result<HttpResponse, AppError>;
 
 const BCRYPT_COST: u32 = 12;
 
@@ -464,7 +464,12 @@ async fn reset(
 
 // ---- settings ----------------------------------------------------------------------
 
-fn settings_for(ctx: Ctx, user: &User, section: Section, errors: FormErrors) -> SettingsPage {
+pub(super) fn settings_for(
+    ctx: Ctx,
+    user: &User,
+    section: Section,
+    errors: FormErrors,
+) -> SettingsPage {
     SettingsPage {
         profile: ProfileForm {
             display_name: user.display_name.clone(),
@@ -478,6 +483,10 @@ fn settings_for(ctx: Ctx, user: &User, section: Section, errors: FormErrors) -> 
         pending_email: user.pending_email.clone(),
         email: user.email.clone(),
         verified: user.is_verified(),
+        avatar: user
+            .avatar_key
+            .as_deref()
+            .map(crate::listings::photos::avatar_url),
         section,
         errors,
         ctx,

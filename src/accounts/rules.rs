@@ -252,6 +252,34 @@ pub fn update_profile(
         .map(|_| ())
 }
 
+/// Sets the member's picture (`None` removes it) and claims its pending upload, in one
+/// transaction. Answers the picture it replaced: the caller deletes its files once this
+/// committed, so a failed commit never leaves a member pointing at a deleted file.
+pub fn set_avatar(
+    conn: &mut PgConnection,
+    user_id: i64,
+    key: Option<&str>,
+) -> QueryResult<Option<String>> {
+    conn.transaction(|conn| {
+        let old: Option<String> = users::table
+            .find(user_id)
+            .select(users::avatar_key)
+            .for_update()
+            .first(conn)?;
+        diesel::update(users::table.find(user_id))
+            .set((
+                users::avatar_key.eq(key),
+                users::updated_at.eq(diesel::dsl::now),
+            ))
+            .execute(conn)?;
+        if let Some(key) = key {
+            // Now it is the member's: the sweep of abandoned uploads leaves it alone.
+            crate::listings::photos::forget_pending(conn, key)?;
+        }
+        Ok(old.filter(|o| Some(o.as_str()) != key))
+    })
+}
+
 /// The language of the user's pages and emails.
 pub fn set_locale(conn: &mut PgConnection, user_id: i64, locale: Locale) -> QueryResult<()> {
     diesel::update(users::table.find(user_id))

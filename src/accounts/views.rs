@@ -112,6 +112,7 @@ pub enum Section {
     Email,
     Password,
     Delete,
+    Avatar,
 }
 
 #[derive(Template)]
@@ -123,6 +124,8 @@ pub struct SettingsPage {
     pub pending_email: Option<String>,
     pub email: String,
     pub verified: bool,
+    /// The member's picture, if they set one.
+    pub avatar: Option<String>,
     pub section: Section,
     pub errors: FormErrors,
 }

@@ -355,6 +355,7 @@ diesel::table! {
         updated_at -> Timestamptz,
         holiday_until -> Nullable<Date>,
         time_zone -> Text,
+        avatar_key -> Nullable<Text>,
     }
 }
 

@@ -1,12 +1,13 @@
 //! Page templates of selling and the listing page, and what they show.
 
 use askama::Template;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 
 use super::categories::{AttrDef, Category, CategoryTree};
 use super::input::ListingInput;
 use super::model::{Listing, ListingCard, Photo, CONDITIONS, CURRENCIES};
 use super::status::ListingStatus;
+use crate::accounts::for_listings::SellerCard;
 use crate::web::form::FormErrors;
 use crate::web::Ctx;
 
@@ -77,19 +78,6 @@ pub struct AttributesFragment {
     pub errors: FormErrors,
 }
 
-#[derive(Clone, Debug)]
-pub struct SellerCard {
-    pub id: i64,
-    pub name: String,
-    pub city: String,
-    pub country: String,
-    pub verified: bool,
-    pub member_since: DateTime<Utc>,
-    pub holiday_until: Option<NaiveDate>,
-    /// Rated as a seller (reviews).
-    pub rating: crate::reviews::Rating,
-}
-
 #[derive(Template)]
 #[template(path = "listings/show.html")]
 pub struct ListingPage {
@@ -99,6 +87,8 @@ pub struct ListingPage {
     pub trail: Vec<Category>,
     pub attributes: Vec<(String, String)>,
     pub seller: SellerCard,
+    /// Rated as a seller (reviews).
+    pub seller_rating: crate::reviews::Rating,
     pub similar: Vec<ListingCard>,
     pub owner: bool,
     /// The description as safe HTML (escaped text, links, line breaks).
@@ -152,6 +142,14 @@ impl ListingPage {
         self.seller.holiday_until.map(|d| self.ctx.day(d))
     }
 
+    /// The seller's picture at its smallest stored size (shown at most 96 px wide).
+    pub fn seller_avatar(&self) -> Option<String> {
+        self.seller
+            .avatar_key
+            .as_deref()
+            .map(super::photos::avatar_url)
+    }
+
     /// On sale: the buy form is offered (unless the seller is on holiday).
     pub fn is_active(&self) -> bool {
         self.listing.status == ListingStatus::Active
@@ -188,23 +186,5 @@ impl MyListingsPage {
         (self.today + chrono::Duration::days(1))
             .format("%Y-%m-%d")
             .to_string()
-    }
-}
-
-#[derive(Template)]
-#[template(path = "accounts/profile.html")]
-pub struct ProfilePage {
-    pub ctx: Ctx,
-    pub seller: SellerCard,
-    pub bio: String,
-    pub listings: Vec<ListingCard>,
-    pub active_count: i64,
-    /// Ratings and the latest reviews (`templates/reviews/_profile.html`).
-    pub review_section: crate::reviews::views::ProfileReviews,
-}
-
-impl ProfilePage {
-    pub fn holiday_date(&self) -> Option<String> {
-        self.seller.holiday_until.map(|d| self.ctx.day(d))
     }
 }

@@ -20,6 +20,28 @@ crate::text_enum! {
     }
 }
 
+/// Who called a paid order off: the buyer, the seller, or the timeout because the seller
+/// did not ship in time. Recorded as the kind of the cancellation's timeline event,
+/// written in the same transaction as the cancellation (`state::refund_and_cancel`);
+/// the trust numbers read it there (`for_profile`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CancelledBy {
+    Buyer,
+    Seller,
+    Late,
+}
+
+impl CancelledBy {
+    /// The order timeline's event of this cancellation.
+    pub fn event_kind(self) -> &'static str {
+        match self {
+            CancelledBy::Buyer => "cancelled_by_buyer",
+            CancelledBy::Seller => "cancelled_by_seller",
+            CancelledBy::Late => "cancelled_late",
+        }
+    }
+}
+
 impl OrderStatus {
     /// The buyer's money is held in escrow.
     pub const HELD: [OrderStatus; 4] = [

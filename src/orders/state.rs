@@ -12,7 +12,7 @@ use diesel::prelude::*;
 
 use super::emails::{self, EmailArg, Parties};
 use super::ledger;
-use super::model::{self, Order, OrderStatus, Payment};
+use super::model::{self, CancelledBy, Order, OrderStatus, Payment};
 use super::Error;
 use crate::config::Config;
 use crate::db::schema::orders;
@@ -495,12 +495,12 @@ pub fn cancel(
             &[Relation::Buyer, Relation::Seller],
             &[OrderStatus::Paid],
         )?;
-        let kind = if role == Relation::Buyer {
-            "cancelled_by_buyer"
+        let by = if role == Relation::Buyer {
+            CancelledBy::Buyer
         } else {
-            "cancelled_by_seller"
+            CancelledBy::Seller
         };
-        refund_and_cancel(conn, cfg, o, actor, kind, reason)
+        refund_and_cancel(conn, cfg, o, actor, by, reason)
     })
 }
 
@@ -514,7 +514,7 @@ pub fn cancel_if_late(conn: &mut PgConnection, cfg: &Config, id: i64) -> Result<
         if o.status != OrderStatus::Paid || !late {
             return Ok(());
         }
-        refund_and_cancel(conn, cfg, o, Initiator::System, "cancelled_late", "")
+        refund_and_cancel(conn, cfg, o, Initiator::System, CancelledBy::Late, "")
     })
 }
 
@@ -523,7 +523,7 @@ fn refund_and_cancel(
     cfg: &Config,
     mut o: Order,
     actor: Initiator,
-    kind: &str,
+    by: CancelledBy,
     reason: &str,
 ) -> Result<(), Error> {
     let now = Utc::now();
@@ -543,7 +543,7 @@ fn refund_and_cancel(
     o.seller_fee_minor = 0;
     super::refunds::refund_order(conn, &o, o.total_minor)?;
     release_stock(conn, &o)?;
-    model::event(conn, o.id, actor.user_id(), kind, reason)?;
+    model::event(conn, o.id, actor.user_id(), by.event_kind(), reason)?;
     let p = emails::parties(conn, &o)?;
     let args = [
         ("amount", EmailArg::Money(o.total_minor)),

@@ -1,5 +1,6 @@
 //! Demo orders between demo members, so a new visitor sees the buying side alive: sales
-//! completed (with balances), one waiting to be shipped, one on its way, one in dispute.
+//! completed (with balances), one waiting to be shipped, one on its way, one in dispute;
+//! the first four from one seller, whose profile then shows its trust numbers.
 //! They go through the same rules as real orders (reservation, sandbox payment, ledger,
 //! emails), so the books balance. Nothing is added once any order exists.
 
@@ -30,6 +31,24 @@ pub fn demo_orders(conn: &mut PgConnection, cfg: &Config) -> Result<usize, AppEr
     if any {
         return Ok(0);
     }
+    // The first four go to one seller, so a demo profile has enough orders for its trust
+    // numbers (`orders::for_profile`, 3 at least); the others spread out.
+    let first_buyers: Vec<String> = SCENARIOS[..4]
+        .iter()
+        .map(|(local, _)| super::demo_email(local))
+        .collect();
+    let buyers = users::table
+        .filter(users::email.eq_any(first_buyers))
+        .select(users::id);
+    let star: Option<i64> = listings::table
+        .filter(listings::status.eq(crate::listings::status::ListingStatus::Active))
+        .filter(listings::ships.eq(true))
+        .filter(listings::seller_id.ne_all(buyers.load::<i64>(conn)?))
+        .order(listings::id)
+        .offset(3)
+        .select(listings::seller_id)
+        .first(conn)
+        .optional()?;
     let mut made = 0;
     for (i, (local, end)) in SCENARIOS.iter().enumerate() {
         let Some((buyer, name, city, country)) = users::table
@@ -41,12 +60,21 @@ pub fn demo_orders(conn: &mut PgConnection, cfg: &Config) -> Result<usize, AppEr
             continue;
         };
         // A shipped item of someone else, a different one for each scenario.
-        let Some(listing) = listings::table
+        let mut items = listings::table
             .filter(listings::status.eq(crate::listings::status::ListingStatus::Active))
             .filter(listings::ships.eq(true))
             .filter(listings::seller_id.ne(buyer))
             .order(listings::id)
-            .offset(7 * i as i64 + 3)
+            .into_boxed();
+        let offset = match star {
+            Some(seller) if i < 4 => {
+                items = items.filter(listings::seller_id.eq(seller));
+                i as i64
+            }
+            _ => 7 * i as i64 + 3,
+        };
+        let Some(listing) = items
+            .offset(offset)
             .select(Listing::as_select())
             .first(conn)
             .optional()?

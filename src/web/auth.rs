@@ -29,6 +29,8 @@ pub struct User {
     pub created_at: DateTime<Utc>,
     /// IANA name; read it through `zone()`.
     pub time_zone: String,
+    /// Their picture's storage key (set in settings through the photo pipeline).
+    pub avatar_key: Option<String>,
 }
 
 impl User {

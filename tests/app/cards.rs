@@ -1,6 +1,6 @@
 //! Card lists and the listing page (issue 9): a card's cover is the listing's first photo
 //! through every photo change, a card list plans without a subquery per card, the
-//! listing page reads in two statements, and flushed view counts add up as HOT updates.
+//! listing page reads in three statements, and flushed view counts add up as HOT updates.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -145,7 +145,7 @@ async fn a_card_list_plans_no_subquery_per_card() {
 }
 
 #[tokio::test]
-async fn the_listing_page_reads_listing_seller_and_photos_in_one_statement() {
+async fn the_listing_page_reads_four_statements_seller_and_ratings_included() {
     let app = spawn_app().await;
     let id = seller_with_listing(&app).await;
     app.db(move |c| {
@@ -171,9 +171,10 @@ async fn the_listing_page_reads_listing_seller_and_photos_in_one_statement() {
     })
     .await
     .expect("task");
-    // The listing with its seller and photos, the similar items, then the ratings of
-    // the seller and the similar items' sellers together (reviews::ratings_of).
-    assert_eq!(statements, 3);
+    // The listing with its photos, its seller's card (asked of accounts, which own
+    // `users`), the similar items, then the ratings of the seller and the similar
+    // items' sellers together (reviews::ratings_of).
+    assert_eq!(statements, 4);
     let page = app.get(&format!("/listings/{id}")).await;
     page.assert_status(200)
         .assert_contains("page-a")

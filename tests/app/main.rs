@@ -21,6 +21,7 @@ mod pages;
 mod photos;
 mod plans;
 mod production;
+mod profile;
 mod reviews;
 mod search;
 mod security;

@@ -108,6 +108,19 @@ async fn the_demo_fills_every_category_in_four_languages_and_runs_twice_without_
         .db(|c| pasar::orders::ledger::imbalances(c).expect("books"))
         .await;
     assert!(problems.is_empty(), "{problems:?}");
+    // One demo seller has enough orders for a profile with trust numbers (issue 11).
+    let star = count(
+        &app,
+        "SELECT seller_id AS n FROM orders GROUP BY seller_id ORDER BY count(*) DESC LIMIT 1"
+            .into(),
+    )
+    .await;
+    let profile = app.get(&format!("/u/{star}")).await;
+    profile
+        .assert_status(200)
+        .assert_contains("3 completed sales")
+        .assert_contains("100 %")
+        .assert_contains("from 3 orders due to be sent");
 
     // Reviews on the completed orders: one seller with an average (3 or more public
     // reviews), others "new", one review still hidden; the books still balance.

@@ -93,7 +93,7 @@ fn samples(d: &Data) -> Vec<(&'static str, String, &'static [Who])> {
             "/verify/not-a-token".into(),
             &[Anonymous],
         ),
-        ("/me/settings", "/me/settings".into(), &[Buyer]),
+        ("/me/settings", "/me/settings".into(), &[Buyer, Seller]),
         ("/sell", "/sell".into(), &[Seller]),
         ("/me/listings", "/me/listings".into(), &[Seller, Buyer]),
         ("/me/purchases", "/me/purchases".into(), &[Buyer]),
@@ -335,6 +335,26 @@ async fn listing_with_photos(app: &TestApp) -> i64 {
         .expect("the new listing")
 }
 
+/// The signed-in seller's profile picture, through the settings form: the profile, the
+/// listing's seller card and the seller's settings show it.
+async fn seller_picture(app: &TestApp) {
+    let part = reqwest::multipart::Part::bytes(jpeg(120))
+        .file_name("me.jpg")
+        .mime_str("image/jpeg")
+        .expect("mime");
+    let form = reqwest::multipart::Form::new()
+        .text("csrf_token", app.csrf().await)
+        .part("avatar", part);
+    let resp = app
+        .client
+        .post(app.url("/me/settings/avatar"))
+        .multipart(form)
+        .send()
+        .await
+        .expect("post /me/settings/avatar");
+    TestApp::read(resp).await.assert_status(303);
+}
+
 async fn seed(app: &TestApp) -> Data {
     use helpers::factories::{checkout, order, user, ListingSpec, OrderState, Parties, UserSpec};
     let mut s = UserSpec::new(SELLER);
@@ -351,6 +371,7 @@ async fn seed(app: &TestApp) -> Data {
         .await
         .assert_status(303);
     let listing = listing_with_photos(app).await;
+    seller_picture(app).await;
     app.logout().await;
     // Orders in the states a party's order page shows differently, each reached by
     // the forms its parties use.

@@ -7,17 +7,15 @@ use actix_web::web;
 use diesel::prelude::*;
 
 use super::{editor, Page};
+use crate::accounts::for_listings::{seller_card, SellerCard};
 use crate::cache::Slot;
-use crate::db::{
-    self,
-    schema::{listings, users},
-};
+use crate::db::{self, schema::listings};
 use crate::listings::categories::CategoryTree;
 use crate::listings::model::{self, ListingCard};
 use crate::listings::nearby::{self, Country};
 use crate::listings::photos;
 use crate::listings::status::ListingStatus;
-use crate::listings::views::{ListingPage, SellerCard};
+use crate::listings::views::ListingPage;
 use crate::web::{render, AppError, Ctx};
 use crate::AppState;
 
@@ -54,29 +52,26 @@ pub struct ListingData {
     photos: Vec<model::Photo>,
     tree: Arc<CategoryTree>,
     seller: SellerCard,
+    seller_rating: crate::reviews::Rating,
     similar: Vec<ListingCard>,
 }
 
 impl ListingData {
-    /// Three statements with the category tree kept: the listing with its seller and
-    /// photos, the similar items (one more per spelling of the viewer's country), then
-    /// the ratings of the seller and of the similar items' sellers together.
+    /// Four statements with the category tree kept: the listing with its photos, its
+    /// seller's card (from accounts, which own `users`), the similar items (one more
+    /// per spelling of the viewer's country), then the ratings of the seller and of the
+    /// similar items' sellers together (from reviews).
     pub fn load(
         conn: &mut PgConnection,
         kept_tree: &Slot<CategoryTree>,
         id: i64,
         near: Option<&Country>,
     ) -> QueryResult<ListingData> {
-        let (listing, seller, photos): (model::Listing, SellerRow, serde_json::Value) =
-            listings::table
-                .inner_join(users::table)
-                .filter(listings::id.eq(id))
-                .select((
-                    model::Listing::as_select(),
-                    SellerRow::as_select(),
-                    model::photos_json(),
-                ))
-                .first(conn)?;
+        let (listing, photos): (model::Listing, serde_json::Value) = listings::table
+            .filter(listings::id.eq(id))
+            .select((model::Listing::as_select(), model::photos_json()))
+            .first(conn)?;
+        let seller = seller_card(conn, listing.seller_id)?;
         let mut similar = similar(conn, &listing, near)?;
         let mut ids: Vec<i64> = similar.iter().map(|c| c.seller_id).collect();
         ids.push(listing.seller_id);
@@ -84,12 +79,11 @@ impl ListingData {
         for c in similar.iter_mut() {
             c.seller_rating = ratings.get(&c.seller_id).copied().unwrap_or_default();
         }
-        let mut seller = seller_of(seller);
-        seller.rating = ratings.get(&listing.seller_id).copied().unwrap_or_default();
         Ok(ListingData {
             photos: model::parse_photos(photos)?,
             tree: CategoryTree::cached(conn, kept_tree)?,
             seller,
+            seller_rating: ratings.get(&listing.seller_id).copied().unwrap_or_default(),
             similar,
             listing,
         })
@@ -125,12 +119,14 @@ pub(super) async fn show(ctx: Ctx, state: web::Data<AppState>, id: web::Path<i64
         photos,
         tree,
         seller,
+        seller_rating,
         similar,
     } = &*data;
-    let (listing, photos, seller, similar) = (
+    let (listing, photos, seller, seller_rating, similar) = (
         listing.clone(),
         photos.clone(),
         seller.clone(),
+        *seller_rating,
         similar.clone(),
     );
     let owner = viewer.is_some_and(|a| a.may_change(&listing));
@@ -170,6 +166,7 @@ pub(super) async fn show(ctx: Ctx, state: web::Data<AppState>, id: web::Path<i64
         trail,
         attributes,
         seller,
+        seller_rating,
         similar,
         owner,
         canonical,
@@ -239,33 +236,6 @@ fn product_json_ld(
         .replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
-}
-
-/// What a seller card reads of `users`.
-#[derive(Queryable, Selectable)]
-#[diesel(table_name = users, check_for_backend(diesel::pg::Pg))]
-struct SellerRow {
-    id: i64,
-    display_name: String,
-    city: String,
-    country: String,
-    email_verified_at: Option<chrono::DateTime<chrono::Utc>>,
-    created_at: chrono::DateTime<chrono::Utc>,
-    holiday_until: Option<chrono::NaiveDate>,
-}
-
-fn seller_of(row: SellerRow) -> SellerCard {
-    let today = chrono::Utc::now().date_naive();
-    SellerCard {
-        id: row.id,
-        name: row.display_name,
-        city: row.city,
-        country: row.country,
-        verified: row.email_verified_at.is_some(),
-        member_since: row.created_at,
-        holiday_until: row.holiday_until.filter(|d| *d >= today),
-        rating: crate::reviews::Rating::default(),
-    }
 }
 
 /// Other active items of the same category, newest first, those of the viewer's
