@@ -21,6 +21,7 @@ pub mod listings;
 pub mod orders;
 pub mod pages;
 pub mod seed;
+pub mod signals;
 
 // The one module that names every feature.
 pub mod startup;

@@ -25,4 +25,5 @@ mod search;
 mod security;
 mod seed;
 mod shell;
+mod signals;
 mod timezones;
