@@ -271,14 +271,33 @@ async fn editing_a_live_listing_is_warned_too() {
     for c in re.captures_iter(&edit.body) {
         form.fields.push(("photo".into(), c[1].to_string()));
     }
-    submit(&app, &format!("{id}/edit"), form)
-        .await
+    let warned = submit(&app, &format!("{id}/edit"), form).await;
+    warned
         .assert_status(422)
         .assert_contains("A request to pay or talk outside Pasar");
-    let changed = app
-        .count("SELECT count(*) AS n FROM listings WHERE description LIKE '%Paypal%'")
-        .await;
-    assert_eq!(changed, 0);
+    let changed = || async {
+        app.count("SELECT count(*) AS n FROM listings WHERE description LIKE '%Paypal%'")
+            .await
+    };
+    assert_eq!(changed().await, 0);
+    // Confirmed, saved twice with the same text: one flag waits, not two.
+    let anyway = anyway_value(&warned);
+    for _ in 0..2 {
+        let mut form = Form::valid(bikes)
+            .set("description", "Paypal friends and family please")
+            .set("signals_ok", &anyway);
+        form.files.clear();
+        for c in re.captures_iter(&edit.body) {
+            form.fields.push(("photo".into(), c[1].to_string()));
+        }
+        submit(&app, &format!("{id}/edit"), form)
+            .await
+            .redirects_to(&id);
+    }
+    assert_eq!(changed().await, 1);
+    let open = flags(&app).await;
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0].excerpt(), "off_site: Paypal friends and family");
 }
 
 async fn limited_app() -> TestApp {
