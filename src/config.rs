@@ -93,6 +93,17 @@ pub struct Config {
     /// written is published (`PASAR_REVIEW_DAYS`).
     pub review_window: Duration,
     pub payments: PaymentSettings,
+    pub new_accounts: NewAccounts,
+}
+
+/// What a member may do in their first days (issue 11): a scammer's fresh account
+/// cannot flood the site with listings before anyone notices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NewAccounts {
+    /// A member is new for this many days after signing up (0: nobody is).
+    pub days: u32,
+    /// Listings a new member may publish in any 24 hours.
+    pub listings_per_day: u32,
 }
 
 /// Fees and deadlines of orders.
@@ -261,6 +272,10 @@ impl Config {
                 },
                 other => anyhow::bail!("PAYMENT_PROVIDER must be sandbox or stripe, not {other}"),
             },
+            new_accounts: NewAccounts {
+                days: num("PASAR_NEW_ACCOUNT_DAYS", 7)?.min(3650) as u32,
+                listings_per_day: num("PASAR_NEW_LISTINGS_PER_DAY", 5)?.min(10_000) as u32,
+            },
         })
     }
 
@@ -407,6 +422,27 @@ mod tests {
             let err = cfg(&[("PASAR_SESSION_IDLE", bad)]).expect_err(bad);
             assert!(err.to_string().contains("PASAR_SESSION_IDLE"), "{bad}");
         }
+    }
+
+    #[test]
+    fn new_account_limits_have_defaults() {
+        let c = cfg(&[]).expect("config");
+        assert_eq!(
+            c.new_accounts,
+            NewAccounts {
+                days: 7,
+                listings_per_day: 5
+            }
+        );
+        let c = cfg(&[
+            ("PASAR_NEW_ACCOUNT_DAYS", "0"),
+            ("PASAR_NEW_LISTINGS_PER_DAY", "2"),
+        ])
+        .expect("config");
+        assert_eq!(c.new_accounts.days, 0);
+        assert_eq!(c.new_accounts.listings_per_day, 2);
+        let err = cfg(&[("PASAR_NEW_LISTINGS_PER_DAY", "many")]).expect_err("must fail");
+        assert!(err.to_string().contains("PASAR_NEW_LISTINGS_PER_DAY"));
     }
 
     #[test]

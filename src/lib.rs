@@ -22,6 +22,7 @@ pub mod orders;
 pub mod pages;
 pub mod reviews;
 pub mod seed;
+pub mod signals;
 
 // The one module that names every feature.
 pub mod startup;

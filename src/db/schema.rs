@@ -337,6 +337,18 @@ diesel::table! {
 }
 
 diesel::table! {
+    signal_flags (id) {
+        id -> Int8,
+        subject_kind -> Text,
+        subject_id -> Int8,
+        author_id -> Int8,
+        findings -> Jsonb,
+        created_at -> Timestamptz,
+        filed_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     users (id) {
         id -> Int8,
         email -> Text,
@@ -377,6 +389,7 @@ diesel::joinable!(outbound_emails -> users (user_id));
 diesel::joinable!(payments -> orders (order_id));
 diesel::joinable!(payouts -> users (user_id));
 diesel::joinable!(pending_uploads -> users (user_id));
+diesel::joinable!(signal_flags -> users (author_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     addresses,
@@ -400,5 +413,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     rate_limits,
     reviews,
     search_words,
+    signal_flags,
     users,
 );

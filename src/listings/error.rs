@@ -15,6 +15,10 @@ pub enum ListingError {
         from: ListingStatus,
         to: ListingStatus,
     },
+    /// A new member published as many listings in the last 24 hours as they may
+    /// (`listings::limits`): nothing saved.
+    #[error("new members may publish {} listings a day", .0.listings_per_day)]
+    DailyLimit(crate::config::NewAccounts),
     #[error(transparent)]
     Db(#[from] diesel::result::Error),
 }
@@ -24,6 +28,8 @@ impl From<ListingError> for AppError {
         match e {
             ListingError::NotFound => AppError::NotFound,
             ListingError::NotAllowed { .. } => AppError::Conflict,
+            // The forms answer it with their own message; anywhere else it is a refusal.
+            ListingError::DailyLimit(_) => AppError::Conflict,
             // Keeps the database's own answers (a missing row is 404, a timeout 503).
             ListingError::Db(e) => e.into(),
         }

@@ -8,6 +8,7 @@ pub mod error;
 pub mod for_accounts;
 pub mod for_orders;
 pub mod input;
+pub mod limits;
 pub mod model;
 pub mod nearby;
 pub mod on_sale;

@@ -6,9 +6,12 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 
 use super::error::ListingError;
+use super::limits::{self, Publishing};
 use super::model::{self, Listing, ListingFields, Photo};
 use super::status::ListingStatus;
+use crate::config::NewAccounts;
 use crate::db::schema::{listing_photos, listings, users};
+use crate::signals::{self, Subject};
 
 type Rule<T> = Result<T, ListingError>;
 
@@ -55,15 +58,20 @@ pub enum PhotoRef {
     },
 }
 
-/// Creates a listing with its photos; published at once when `publish`.
+/// Creates a listing with its photos; published at once when `publish`, within a new
+/// member's daily limit and with a flag for the signals the seller confirmed.
 pub fn create(
     conn: &mut PgConnection,
     seller_id: i64,
     fields: &ListingFields,
     photos: &[PhotoRef],
     publish: bool,
+    publishing: &Publishing,
 ) -> Rule<i64> {
     conn.transaction(|conn| {
+        if publish {
+            limits::check(conn, seller_id, publishing.new_accounts)?;
+        }
         let id: i64 = diesel::insert_into(listings::table)
             .values((
                 fields,
@@ -84,6 +92,7 @@ pub fn create(
         save_photos(conn, id, photos)?;
         if publish {
             add_search_words(conn, id)?;
+            signals::record(conn, Subject::listing(id), seller_id, &publishing.confirmed)?;
         }
         Ok(id)
     })
@@ -111,6 +120,7 @@ pub fn update(
     stock_seen: Option<i32>,
     photos: &[PhotoRef],
     publish: bool,
+    publishing: &Publishing,
 ) -> Rule<Edited> {
     conn.transaction(|conn| {
         let current: Listing = listings::table
@@ -118,6 +128,9 @@ pub fn update(
             .for_update()
             .select(Listing::as_select())
             .first(conn)?;
+        if publish && current.status == ListingStatus::Draft {
+            limits::check(conn, current.seller_id, publishing.new_accounts)?;
+        }
         let quantity = match stock_seen {
             _ if fields.quantity == current.quantity => current.quantity,
             Some(seen) if seen == current.quantity => fields.quantity,
@@ -159,6 +172,8 @@ pub fn update(
         save_photos(conn, listing_id, photos)?;
         if publish {
             add_search_words(conn, listing_id)?;
+            let subject = Subject::listing(listing_id);
+            signals::record(conn, subject, current.seller_id, &publishing.confirmed)?;
         }
         Ok(Edited::Saved(dropped))
     })
@@ -203,21 +218,32 @@ pub enum StatusChange {
     Done,
     /// Publishing needs at least one photo: nothing changed.
     NeedsPhoto,
+    /// A draft's text has scam signals (contact details, paying elsewhere): it is
+    /// published from its edit form, which shows the warning; nothing changed.
+    HasSignals,
 }
 
-/// Changes the status, checking the editor and the transition under a row lock.
+/// Changes the status, checking the editor and the transition under a row lock. A
+/// draft's first publication keeps to the new members' limit (`new_accounts`).
 pub fn set_status(
     conn: &mut PgConnection,
     editor: Editor,
     listing_id: i64,
     to: ListingStatus,
+    new_accounts: Option<NewAccounts>,
 ) -> Rule<StatusChange> {
     conn.transaction(|conn| {
-        let (seller_id, status): (i64, ListingStatus) = listings::table
-            .find(listing_id)
-            .select((listings::seller_id, listings::status))
-            .for_update()
-            .first(conn)?;
+        let (seller_id, status, title, description): (i64, ListingStatus, String, String) =
+            listings::table
+                .find(listing_id)
+                .select((
+                    listings::seller_id,
+                    listings::status,
+                    listings::title,
+                    listings::description,
+                ))
+                .for_update()
+                .first(conn)?;
         if !editor.may_change_of(seller_id) {
             return Err(ListingError::NotFound);
         }
@@ -234,6 +260,12 @@ pub fn set_status(
             }
         }
         let first_publish = status == ListingStatus::Draft && to == ListingStatus::Active;
+        if first_publish {
+            if !signals::scan_all(&[&title, &description]).is_empty() {
+                return Ok(StatusChange::HasSignals);
+            }
+            limits::check(conn, seller_id, new_accounts)?;
+        }
         diesel::update(listings::table.find(listing_id))
             .set((
                 listings::status.eq(to),

@@ -8,6 +8,7 @@ use super::input::ListingInput;
 use super::model::{Listing, ListingCard, Photo, CONDITIONS, CURRENCIES};
 use super::status::ListingStatus;
 use crate::accounts::for_listings::SellerCard;
+use crate::signals::Finding;
 use crate::web::form::FormErrors;
 use crate::web::Ctx;
 
@@ -36,6 +37,33 @@ pub struct ListingFormPage {
     pub photo_errors: Vec<(String, String)>,
     /// Editing: the stock when the form was opened (sent back as `stock_seen`).
     pub stock_seen: Option<i32>,
+    pub caution: Caution,
+}
+
+/// What the form says before publishing (issue 11): the scam signals found in title and
+/// description with the "publish anyway" box, and a new member's daily limit reached.
+#[derive(Clone, Debug, Default)]
+pub struct Caution {
+    pub findings: Vec<Finding>,
+    /// The box's value as sent back; ticked again when it still names these findings.
+    pub confirmed: String,
+    pub limit_error: Option<String>,
+}
+
+impl Caution {
+    /// The value of the "publish anyway" box: it confirms these findings only, so text
+    /// changed since the warning is warned about again.
+    pub fn fingerprint(&self) -> String {
+        crate::signals::fingerprint(&self.findings)
+    }
+
+    pub fn is_confirmed(&self) -> bool {
+        !self.findings.is_empty() && self.confirmed == self.fingerprint()
+    }
+
+    pub fn kind_key(&self, f: &Finding) -> String {
+        format!("signals-kind-{}", f.kind)
+    }
 }
 
 impl ListingFormPage {

@@ -27,4 +27,5 @@ mod search;
 mod security;
 mod seed;
 mod shell;
+mod signals;
 mod timezones;

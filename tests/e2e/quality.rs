@@ -73,6 +73,12 @@ fn samples(d: &Data) -> Vec<(&'static str, String, &'static [Who])> {
             format!("/listings/{}/edit", d.listing),
             &[Seller],
         ),
+        // The scam-signals warning with its "publish anyway" box (issue 11).
+        (
+            "/listings/{id}/edit",
+            format!("/listings/{}/edit", d.flagged_draft),
+            &[Seller],
+        ),
         ("/u/{id}", format!("/u/{}", d.seller), &[Anonymous, Buyer]),
         ("/signup", "/signup".into(), &[Anonymous]),
         ("/login", "/login".into(), &[Anonymous]),
@@ -235,6 +241,7 @@ fn every_get_route_has_a_sample_or_a_reason() {
 struct Data {
     seller: i64,
     listing: i64,
+    flagged_draft: i64,
     unpaid_order: i64,
     disputed_order: i64,
     pickup_order: i64,
@@ -250,6 +257,7 @@ impl Data {
         Data {
             seller: 0,
             listing: 0,
+            flagged_draft: 0,
             unpaid_order: 0,
             disputed_order: 0,
             pickup_order: 0,
@@ -373,6 +381,18 @@ async fn seed(app: &TestApp) -> Data {
     let listing = listing_with_photos(app).await;
     seller_picture(app).await;
     app.logout().await;
+    let flagged_draft = helpers::factories::listing(
+        app,
+        seller,
+        ListingSpec {
+            title: "Road bike, call me".into(),
+            description: "Pay by bank transfer only. WhatsApp 0812 3456 7890 or budi@gmail.com"
+                .into(),
+            status: pasar::listings::status::ListingStatus::Draft,
+            ..ListingSpec::default()
+        },
+    )
+    .await;
     // Orders in the states a party's order page shows differently, each reached by
     // the forms its parties use.
     let cameras = helpers::factories::listing(
@@ -412,6 +432,7 @@ async fn seed(app: &TestApp) -> Data {
     Data {
         seller,
         listing,
+        flagged_draft,
         unpaid_order,
         disputed_order,
         pickup_order,

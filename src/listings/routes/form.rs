@@ -8,12 +8,15 @@ use super::{editor, Page};
 use crate::db;
 use crate::i18n::Locale;
 use crate::listings::categories::CategoryTree;
+use crate::listings::error::ListingError;
 use crate::listings::input::{self, ListingInput};
+use crate::listings::limits::Publishing;
 use crate::listings::model::{self, Listing};
 use crate::listings::photos::{self, upload::FormPhotos};
 use crate::listings::rules::{self, PhotoRef};
 use crate::listings::status::ListingStatus;
-use crate::listings::views::{AttributesFragment, FormPhoto, ListingFormPage};
+use crate::listings::views::{AttributesFragment, Caution, FormPhoto, ListingFormPage};
+use crate::signals;
 use crate::web::auth::require_verified;
 use crate::web::auth::User;
 use crate::web::form::FormErrors;
@@ -55,6 +58,7 @@ pub(super) async fn sell_page(ctx: Ctx, state: web::Data<AppState>) -> Page {
         photos: Vec::new(),
         photo_errors: Vec::new(),
         stock_seen: None,
+        caution: Caution::default(),
     })
 }
 
@@ -92,11 +96,28 @@ struct Submitted {
     too_many: bool,
     /// The stock the edit form showed when it was opened (`rules::update`).
     stock_seen: Option<i32>,
+    /// The "publish anyway" box: the fingerprint of the findings it confirms.
+    signals_ok: String,
 }
 
 impl Submitted {
     fn refs(&self) -> Vec<PhotoRef> {
         self.photos.photos.iter().map(|(r, _)| r.clone()).collect()
+    }
+
+    /// The scam signals of the title and description when the form publishes, with the
+    /// seller's answer to the warning.
+    fn caution(&self, publish: bool) -> Caution {
+        let findings = if publish {
+            signals::scan_all(&[&self.input.title, &self.input.description])
+        } else {
+            Vec::new()
+        };
+        Caution {
+            findings,
+            confirmed: self.signals_ok.clone(),
+            limit_error: None,
+        }
     }
 
     fn photo_problems(&self, errors: &mut FormErrors) {
@@ -124,6 +145,7 @@ async fn read_submission(
     let stock_seen = form
         .field("stock_seen")
         .and_then(|v| v.trim().parse::<i32>().ok());
+    let signals_ok = form.field("signals_ok").unwrap_or_default().to_string();
     let too_many = form.too_many;
     let photos = photos::upload::take(ctx, state, user.id, &mut form, existing).await?;
     Ok(Submitted {
@@ -131,6 +153,7 @@ async fn read_submission(
         photos,
         too_many,
         stock_seen,
+        signals_ok,
     })
 }
 
@@ -146,16 +169,37 @@ pub(super) async fn create(
     sub.photo_problems(&mut errors);
     let count = sub.photos.photos.len();
     let checked = input::check(&sub.input, &tree, ctx.locale, count, &mut errors);
-    let (Some(fields), true) = (checked, sub.photos.errors.is_empty() && errors.is_empty()) else {
-        return form_again(ctx, tree, None, ListingStatus::Draft, sub, errors);
-    };
     let publish = sub.input.publish();
+    let mut caution = sub.caution(publish);
+    let warned = !caution.findings.is_empty() && !caution.is_confirmed();
+    let (Some(fields), true, false) = (
+        checked,
+        sub.photos.errors.is_empty() && errors.is_empty(),
+        warned,
+    ) else {
+        return form_again(ctx, tree, None, ListingStatus::Draft, sub, errors, caution);
+    };
     let refs = sub.refs();
     let seller = user.id;
-    let id = db::run(&state.pool, move |conn| {
-        Ok(rules::create(conn, seller, &fields, &refs, publish)?)
+    let publishing = Publishing {
+        new_accounts: Some(state.config.new_accounts),
+        confirmed: caution.findings.clone(),
+    };
+    let created = db::run(&state.pool, move |conn| {
+        match rules::create(conn, seller, &fields, &refs, publish, &publishing) {
+            Err(ListingError::DailyLimit(rules)) => Ok(Err(rules)),
+            other => Ok(Ok(other?)),
+        }
     })
     .await?;
+    let id = match created {
+        Ok(id) => id,
+        Err(rules) => {
+            // Nothing saved; the form comes back as typed, photos kept.
+            caution.limit_error = Some(super::limit_message(&ctx, rules));
+            return form_again(ctx, tree, None, ListingStatus::Draft, sub, errors, caution);
+        }
+    };
     if publish {
         ctx.flash("success", ctx.t("flash-listing-published"));
         Ok(redirect(&format!("/listings/{id}")))
@@ -172,6 +216,7 @@ fn form_again(
     status: ListingStatus,
     sub: Submitted,
     errors: FormErrors,
+    caution: Caution,
 ) -> Page {
     let attributes = sub
         .input
@@ -193,6 +238,7 @@ fn form_again(
             photos: sub.photos.photos.into_iter().map(|(_, f)| f).collect(),
             photo_errors: sub.photos.errors,
             stock_seen: sub.stock_seen,
+            caution,
         },
     )
 }
@@ -215,6 +261,11 @@ pub(super) async fn edit_page(ctx: Ctx, state: web::Data<AppState>, id: web::Pat
     let user = require_verified(&ctx)?.clone();
     let (listing, photos, tree) = owned(&state, &user, id.into_inner()).await?;
     let input = ListingInput::of_listing(&listing, ctx.locale);
+    // Warned at once: a draft the status button would not publish comes here.
+    let caution = Caution {
+        findings: signals::scan_all(&[&listing.title, &listing.description]),
+        ..Caution::default()
+    };
     let attributes = tree.attributes(listing.category_id);
     let photos = photos
         .iter()
@@ -235,6 +286,7 @@ pub(super) async fn edit_page(ctx: Ctx, state: web::Data<AppState>, id: web::Pat
         photos,
         photo_errors: Vec::new(),
         stock_seen: Some(listing.quantity),
+        caution,
     })
 }
 
@@ -258,25 +310,40 @@ pub(super) async fn update(
     }
     let count = sub.photos.photos.len();
     let checked = input::check(&input_for_check, &tree, ctx.locale, count, &mut errors);
-    let (Some(fields), true) = (checked, sub.photos.errors.is_empty() && errors.is_empty()) else {
-        return form_again(ctx, tree, Some(id), listing.status, sub, errors);
+    let mut caution = sub.caution(publish);
+    let warned = !caution.findings.is_empty() && !caution.is_confirmed();
+    let (Some(fields), true, false) = (
+        checked,
+        sub.photos.errors.is_empty() && errors.is_empty(),
+        warned,
+    ) else {
+        return form_again(ctx, tree, Some(id), listing.status, sub, errors, caution);
     };
     let refs = sub.refs();
     let stock_seen = sub.stock_seen;
+    let publishing = Publishing {
+        new_accounts: Some(state.config.new_accounts),
+        confirmed: caution.findings.clone(),
+    };
     let outcome = db::run(&state.pool, move |conn| {
-        Ok(rules::update(
-            conn, id, &fields, stock_seen, &refs, publish,
-        )?)
+        match rules::update(conn, id, &fields, stock_seen, &refs, publish, &publishing) {
+            Err(ListingError::DailyLimit(rules)) => Ok(Err(rules)),
+            other => Ok(Ok(other?)),
+        }
     })
     .await?;
     let dropped = match outcome {
-        rules::Edited::Saved(dropped) => dropped,
-        rules::Edited::StockChanged(now) => {
+        Ok(rules::Edited::Saved(dropped)) => dropped,
+        Ok(rules::Edited::StockChanged(now)) => {
             // The form comes back as typed; saving it again sets the quantity.
             let mut sub = sub;
             sub.stock_seen = Some(now);
             errors.add("quantity", "edit-stock-changed");
-            return form_again(ctx, tree, Some(id), listing.status, sub, errors);
+            return form_again(ctx, tree, Some(id), listing.status, sub, errors, caution);
+        }
+        Err(rules) => {
+            caution.limit_error = Some(super::limit_message(&ctx, rules));
+            return form_again(ctx, tree, Some(id), listing.status, sub, errors, caution);
         }
     };
     let storage = state.storage.clone();

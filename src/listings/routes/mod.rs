@@ -41,6 +41,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     super::photos::configure(cfg);
 }
 
+/// Why a new member cannot publish now (issue 11), in the reader's language.
+fn limit_message(ctx: &crate::web::Ctx, rules: crate::config::NewAccounts) -> String {
+    ctx.t2(
+        "signals-limit-reached",
+        "count",
+        i64::from(rules.listings_per_day),
+        "days",
+        i64::from(rules.days),
+    )
+}
+
 fn editor(user: &User) -> Editor {
     Editor {
         user_id: user.id,

@@ -4,6 +4,7 @@ use actix_web::web;
 
 use super::{editor, Page};
 use crate::db;
+use crate::listings::error::ListingError;
 use crate::listings::rules::{self, StatusChange};
 use crate::listings::status::ListingStatus;
 use crate::web::auth::require_verified;
@@ -27,13 +28,23 @@ pub(super) async fn change_status(
     let id = id.into_inner();
     let to = ListingStatus::parse(&form.to).ok_or(AppError::BadRequest)?;
     let editor = editor(&user);
+    let new_accounts = Some(state.config.new_accounts);
     let outcome = db::run(&state.pool, move |conn| {
-        Ok(rules::set_status(conn, editor, id, to)?)
+        match rules::set_status(conn, editor, id, to, new_accounts) {
+            Err(ListingError::DailyLimit(rules)) => Ok(Err(rules)),
+            other => Ok(Ok(other?)),
+        }
     })
     .await?;
     match outcome {
-        StatusChange::Done => ctx.flash("success", ctx.t(&format!("flash-status-{to}"))),
-        StatusChange::NeedsPhoto => ctx.flash("error", ctx.t("photos-required")),
+        Ok(StatusChange::Done) => ctx.flash("success", ctx.t(&format!("flash-status-{to}"))),
+        Ok(StatusChange::NeedsPhoto) => ctx.flash("error", ctx.t("photos-required")),
+        Ok(StatusChange::HasSignals) => {
+            // The edit form shows what was found and the "publish anyway" choice.
+            ctx.flash("error", ctx.t("signals-publish-from-form"));
+            return Ok(redirect(&format!("/listings/{id}/edit")));
+        }
+        Err(rules) => ctx.flash("error", super::limit_message(&ctx, rules)),
     }
     let next = if form.next.is_empty() {
         "/me/listings".to_string()
