@@ -15,6 +15,10 @@ pub enum ListingError {
         from: ListingStatus,
         to: ListingStatus,
     },
+    /// The seller may not start a new sale now (moderation: selling restricted,
+    /// suspended or banned); the handler says so and points to their decisions.
+    #[error("selling restricted by moderation")]
+    SellingRestricted,
     #[error(transparent)]
     Db(#[from] diesel::result::Error),
 }
@@ -24,6 +28,7 @@ impl From<ListingError> for AppError {
         match e {
             ListingError::NotFound => AppError::NotFound,
             ListingError::NotAllowed { .. } => AppError::Conflict,
+            ListingError::SellingRestricted => AppError::Forbidden,
             // Keeps the database's own answers (a missing row is 404, a timeout 503).
             ListingError::Db(e) => e.into(),
         }

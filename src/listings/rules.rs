@@ -64,6 +64,7 @@ pub fn create(
     publish: bool,
 ) -> Rule<i64> {
     conn.transaction(|conn| {
+        refuse_if_restricted(conn, seller_id)?;
         let id: i64 = diesel::insert_into(listings::table)
             .values((
                 fields,
@@ -87,6 +88,16 @@ pub fn create(
         }
         Ok(id)
     })
+}
+
+/// A new sale (a listing created, a draft published, a listing relisted) needs the
+/// seller's standing with moderation; open orders never ask.
+fn refuse_if_restricted(conn: &mut PgConnection, seller_id: i64) -> Rule<()> {
+    if crate::moderation::standing(conn, seller_id)?.may_sell() {
+        Ok(())
+    } else {
+        Err(ListingError::SellingRestricted)
+    }
 }
 
 /// How an edit ended.
@@ -132,6 +143,7 @@ pub fn update(
             .set((&fields, listings::updated_at.eq(diesel::dsl::now)))
             .execute(conn)?;
         if publish && current.status == ListingStatus::Draft {
+            refuse_if_restricted(conn, current.seller_id)?;
             diesel::update(listings::table.find(listing_id))
                 .set((
                     listings::status.eq(ListingStatus::Active),
@@ -225,6 +237,7 @@ pub fn set_status(
             return Err(ListingError::NotAllowed { from: status, to });
         }
         if to == ListingStatus::Active {
+            refuse_if_restricted(conn, seller_id)?;
             let photos: i64 = listing_photos::table
                 .filter(listing_photos::listing_id.eq(listing_id))
                 .count()

@@ -8,6 +8,7 @@ use super::{editor, Page};
 use crate::db;
 use crate::i18n::Locale;
 use crate::listings::categories::CategoryTree;
+use crate::listings::error::ListingError;
 use crate::listings::input::{self, ListingInput};
 use crate::listings::model::{self, Listing};
 use crate::listings::photos::{self, upload::FormPhotos};
@@ -42,7 +43,17 @@ fn blank_input(ctx: &Ctx, user: &User) -> ListingInput {
 
 pub(super) async fn sell_page(ctx: Ctx, state: web::Data<AppState>) -> Page {
     let user = require_verified(&ctx)?.clone();
-    let tree = db::run(&state.pool, |conn| Ok(CategoryTree::load(conn)?)).await?;
+    let uid = user.id;
+    let (tree, standing) = db::run(&state.pool, move |conn| {
+        Ok((
+            CategoryTree::load(conn)?,
+            crate::moderation::standing(conn, uid)?,
+        ))
+    })
+    .await?;
+    if !standing.may_sell() {
+        return super::selling_restricted(&ctx);
+    }
     let input = blank_input(&ctx, &user);
     render(&ListingFormPage {
         ctx,
@@ -152,10 +163,15 @@ pub(super) async fn create(
     let publish = sub.input.publish();
     let refs = sub.refs();
     let seller = user.id;
-    let id = db::run(&state.pool, move |conn| {
-        Ok(rules::create(conn, seller, &fields, &refs, publish)?)
+    let id = match db::run(&state.pool, move |conn| {
+        Ok(rules::create(conn, seller, &fields, &refs, publish))
     })
-    .await?;
+    .await?
+    {
+        Ok(id) => id,
+        Err(ListingError::SellingRestricted) => return super::selling_restricted(&ctx),
+        Err(e) => return Err(e.into()),
+    };
     if publish {
         ctx.flash("success", ctx.t("flash-listing-published"));
         Ok(redirect(&format!("/listings/{id}")))
@@ -263,12 +279,15 @@ pub(super) async fn update(
     };
     let refs = sub.refs();
     let stock_seen = sub.stock_seen;
-    let outcome = db::run(&state.pool, move |conn| {
-        Ok(rules::update(
-            conn, id, &fields, stock_seen, &refs, publish,
-        )?)
+    let outcome = match db::run(&state.pool, move |conn| {
+        Ok(rules::update(conn, id, &fields, stock_seen, &refs, publish))
     })
-    .await?;
+    .await?
+    {
+        Ok(outcome) => outcome,
+        Err(ListingError::SellingRestricted) => return super::selling_restricted(&ctx),
+        Err(e) => return Err(e.into()),
+    };
     let dropped = match outcome {
         rules::Edited::Saved(dropped) => dropped,
         rules::Edited::StockChanged(now) => {

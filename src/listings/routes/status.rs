@@ -27,10 +27,17 @@ pub(super) async fn change_status(
     let id = id.into_inner();
     let to = ListingStatus::parse(&form.to).ok_or(AppError::BadRequest)?;
     let editor = editor(&user);
-    let outcome = db::run(&state.pool, move |conn| {
-        Ok(rules::set_status(conn, editor, id, to)?)
+    let outcome = match db::run(&state.pool, move |conn| {
+        Ok(rules::set_status(conn, editor, id, to))
     })
-    .await?;
+    .await?
+    {
+        Ok(outcome) => outcome,
+        Err(crate::listings::error::ListingError::SellingRestricted) => {
+            return super::selling_restricted(&ctx)
+        }
+        Err(e) => return Err(e.into()),
+    };
     match outcome {
         StatusChange::Done => ctx.flash("success", ctx.t(&format!("flash-status-{to}"))),
         StatusChange::NeedsPhoto => ctx.flash("error", ctx.t("photos-required")),
