@@ -71,9 +71,9 @@ mod-case-reports = { $count ->
    *[other] { $count } αναφορές
 }
 mod-case-history = Το ιστορικό του μέλους
-mod-earlier-cases = { $count ->
-    [one] { $count } προηγούμενη υπόθεση
-   *[other] { $count } προηγούμενες υποθέσεις
+mod-other-cases = { $count ->
+    [one] { $count } άλλη υπόθεση
+   *[other] { $count } άλλες υποθέσεις
 }
 mod-history-empty = Καμία προηγούμενη απόφαση.
 mod-in-force = σε ισχύ

@@ -71,9 +71,9 @@ mod-case-reports = { $count ->
    *[other] { $count } reports
 }
 mod-case-history = The member's history
-mod-earlier-cases = { $count ->
-    [one] { $count } earlier case
-   *[other] { $count } earlier cases
+mod-other-cases = { $count ->
+    [one] { $count } other case
+   *[other] { $count } other cases
 }
 mod-history-empty = No earlier decisions.
 mod-in-force = in force

@@ -71,9 +71,9 @@ mod-case-reports = { $count ->
    *[other] { $count } signalements
 }
 mod-case-history = L'historique du membre
-mod-earlier-cases = { $count ->
-    [one] { $count } dossier antérieur
-   *[other] { $count } dossiers antérieurs
+mod-other-cases = { $count ->
+    [one] { $count } autre dossier
+   *[other] { $count } autres dossiers
 }
 mod-history-empty = Aucune décision antérieure.
 mod-in-force = en vigueur

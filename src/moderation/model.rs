@@ -208,9 +208,10 @@ impl Decision {
         self.rule.and_then(MarketRule::from_number)
     }
 
-    /// Whether its effects last now (a sanction not ended, lifted or reversed).
+    /// Whether its effects last now (a hidden listing or an account sanction not ended,
+    /// lifted or reversed; a warning has no lasting effect).
     pub fn in_force(&self, now: DateTime<Utc>) -> bool {
-        self.action.is_sanction()
+        !matches!(self.action, Action::Dismiss | Action::Warn)
             && self.lifted_at.is_none()
             && self.reversed_at.is_none()
             && self.ends_at.is_none_or(|e| e > now)
