@@ -933,3 +933,41 @@ async fn automated_notices_admin_counts_history_and_the_transparency_report() {
         .assert_status(200)
         .assert_contains(&t("en", "mod-rule-4-title"));
 }
+
+/// The demo's open reports: filed once, grouped (two reports on one listing), and
+/// nothing added by a second run.
+#[tokio::test]
+async fn the_demo_files_a_few_open_reports_once() {
+    let app = spawn_app().await;
+    let hash = bcrypt::hash(pasar::seed::DEMO_PASSWORD, 4).expect("hash");
+    app.db(move |c| pasar::seed::demo(c, &hash).expect("demo members"))
+        .await;
+    let emma: i64 = app
+        .db(|c| {
+            use pasar::db::schema::users as u;
+            u::table
+                .filter(u::email.eq(pasar::seed::demo_email("emma")))
+                .select(u::id)
+                .first(c)
+                .expect("emma")
+        })
+        .await;
+    for _ in 0..13 {
+        listing(&app, emma, ListingSpec::default()).await;
+    }
+    let made = app
+        .db(|c| {
+            let cfg = crate::helpers::order_factory::config();
+            (
+                pasar::seed::moderation::demo_reports(c, &cfg).expect("reports"),
+                pasar::seed::moderation::demo_reports(c, &cfg).expect("again"),
+            )
+        })
+        .await;
+    assert_eq!(made, (4, 0));
+    assert_eq!(
+        app.count("SELECT count(*) AS n FROM moderation_cases WHERE status = 'open'")
+            .await,
+        3
+    );
+}
