@@ -18,6 +18,7 @@ pub mod web;
 // Features, and the pages built from several of them.
 pub mod accounts;
 pub mod listings;
+pub mod moderation;
 pub mod orders;
 pub mod pages;
 pub mod reviews;

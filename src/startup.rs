@@ -12,9 +12,10 @@ use std::time::Duration;
 use actix_session::config::{CookieContentSecurity, PersistentSession};
 use actix_session::storage::CookieSessionStore;
 use actix_session::SessionMiddleware;
+use actix_web::body::{EitherBody, MessageBody};
 use actix_web::cookie::{time::Duration as CookieDuration, Key, SameSite};
-use actix_web::dev::{Server, ServerHandle};
-use actix_web::middleware::from_fn;
+use actix_web::dev::{Server, ServerHandle, ServiceRequest, ServiceResponse};
+use actix_web::middleware::{from_fn, Next};
 use actix_web::{web as aweb, App, HttpResponse, HttpServer};
 use anyhow::Context;
 use diesel::{PgConnection, QueryResult};
@@ -31,7 +32,7 @@ use crate::pages::home::HomeData;
 use crate::storage::{LocalStorage, Storage};
 use crate::web::auth::User;
 use crate::web::site::{Badge, Site};
-use crate::{accounts, listings, mail, orders, pages, reviews, seed, telemetry, web};
+use crate::{accounts, listings, mail, moderation, orders, pages, reviews, seed, telemetry, web};
 
 /// What every handler can reach: the shared `Site` (through `Deref`: `state.pool`,
 /// `state.config`, `state.cpu`, `state.searches`) plus what the features need.
@@ -96,6 +97,7 @@ pub fn job_registry(
     .add::<orders::jobs::Remind>(plain.clone())
     .add::<orders::jobs::AutoConfirm>(plain.clone())
     .add::<orders::jobs::FinalizeDispute>(plain.clone())
+    .add::<moderation::jobs::LiftSanction>(plain.clone())
     .add::<orders::jobs::SandboxEvent>(plain)
     .add::<orders::jobs::Refund>(provider.clone())
     .add::<orders::jobs::Close>(provider);
@@ -159,6 +161,7 @@ fn routes(dev_pages: bool, sandbox: bool) -> impl Fn(&mut aweb::ServiceConfig) {
         listings::routes::configure(cfg);
         orders::routes::configure(cfg, sandbox);
         reviews::routes::configure(cfg);
+        moderation::routes::configure(cfg);
         if dev_pages {
             mail::dev::configure(cfg);
         }
@@ -248,6 +251,7 @@ impl Application {
                 )
                 .configure(routes(dev_pages, sandbox))
                 .default_service(aweb::to(not_found))
+                .wrap(from_fn(sanction_gate))
                 .wrap(from_fn(cache::clear_after_writes))
                 .wrap(from_fn(web::csrf::middleware))
                 .wrap(from_fn(web::hygiene::middleware))
@@ -324,6 +328,41 @@ impl Application {
         let _ = self.flusher.await;
         result
     }
+}
+
+/// A suspended or banned member is signed in only to read why and appeal: every page
+/// but those `moderation::routes::open_to_locked` lists (and files) sends them to their
+/// decisions. Here and not in `web/`, which names no feature; the standing query runs
+/// only for signed-in members, after the session lookup the page needs anyway.
+async fn sanction_gate(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    let path = req.path();
+    let files = ["/static/", "/media/", "/favicon.ico", "/healthz"]
+        .iter()
+        .any(|p| path.starts_with(p));
+    if files || moderation::routes::open_to_locked(path) {
+        return next
+            .call(req)
+            .await
+            .map(ServiceResponse::map_into_left_body);
+    }
+    let ctx = web::Ctx::load(req.request()).await;
+    if let (Ok(Some(user)), Some(site)) = (
+        ctx.map(|c| c.user),
+        req.app_data::<aweb::Data<Site>>().cloned(),
+    ) {
+        let uid = user.id;
+        let standing = db::run(&site.pool, move |conn| Ok(moderation::standing(conn, uid)?)).await;
+        if standing.is_ok_and(|s| s.locked) {
+            let resp = web::redirect("/me/decisions");
+            return Ok(req.into_response(resp).map_into_right_body());
+        }
+    }
+    next.call(req)
+        .await
+        .map(ServiceResponse::map_into_left_body)
 }
 
 async fn not_found() -> Result<HttpResponse, web::AppError> {
@@ -502,6 +541,7 @@ mod tests {
             kinds,
             [
                 "dispute_final",
+                "moderation_lift",
                 "order_auto_confirm",
                 "order_expire",
                 "order_late",

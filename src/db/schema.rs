@@ -164,6 +164,65 @@ diesel::table! {
         search -> Nullable<Tsvector>,
         sold_by_hand -> Bool,
         cover_key -> Nullable<Text>,
+        held_status -> Nullable<Text>,
+        hold -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    moderation_appeals (id) {
+        id -> Int8,
+        decision_id -> Int8,
+        body -> Text,
+        status -> Text,
+        decided_by -> Nullable<Int8>,
+        note -> Text,
+        created_at -> Timestamptz,
+        decided_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    moderation_cases (id) {
+        id -> Int8,
+        target_kind -> Text,
+        target_id -> Int8,
+        member_id -> Int8,
+        status -> Text,
+        opened_at -> Timestamptz,
+        closed_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    moderation_decisions (id) {
+        id -> Int8,
+        case_id -> Nullable<Int8>,
+        member_id -> Int8,
+        moderator_id -> Nullable<Int8>,
+        target_kind -> Text,
+        target_id -> Int8,
+        action -> Text,
+        rule -> Nullable<Int2>,
+        facts -> Text,
+        automated -> Bool,
+        ends_at -> Nullable<Timestamptz>,
+        appeal_by -> Timestamptz,
+        lifted_at -> Nullable<Timestamptz>,
+        reversed_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    moderation_reports (id) {
+        id -> Int8,
+        case_id -> Int8,
+        reporter_id -> Nullable<Int8>,
+        automated -> Bool,
+        reason -> Text,
+        body -> Text,
+        created_at -> Timestamptz,
     }
 }
 
@@ -382,6 +441,9 @@ diesel::joinable!(ledger_entries -> users (user_id));
 diesel::joinable!(listing_photos -> listings (listing_id));
 diesel::joinable!(listings -> categories (category_id));
 diesel::joinable!(listings -> users (seller_id));
+diesel::joinable!(moderation_appeals -> moderation_decisions (decision_id));
+diesel::joinable!(moderation_decisions -> moderation_cases (case_id));
+diesel::joinable!(moderation_reports -> moderation_cases (case_id));
 diesel::joinable!(order_events -> orders (order_id));
 diesel::joinable!(order_events -> users (actor_id));
 diesel::joinable!(orders -> listings (listing_id));
@@ -403,6 +465,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     listing_photos,
     listings,
     member_ratings,
+    moderation_appeals,
+    moderation_cases,
+    moderation_decisions,
+    moderation_reports,
     order_events,
     orders,
     outbound_emails,

@@ -19,6 +19,10 @@ pub enum ListingError {
     /// (`listings::limits`): nothing saved.
     #[error("new members may publish {} listings a day", .0.listings_per_day)]
     DailyLimit(crate::config::NewAccounts),
+    /// The seller may not start a new sale now (moderation: selling restricted,
+    /// suspended or banned); the handler says so and points to their decisions.
+    #[error("selling restricted by moderation")]
+    SellingRestricted,
     #[error(transparent)]
     Db(#[from] diesel::result::Error),
 }
@@ -30,6 +34,7 @@ impl From<ListingError> for AppError {
             ListingError::NotAllowed { .. } => AppError::Conflict,
             // The forms answer it with their own message; anywhere else it is a refusal.
             ListingError::DailyLimit(_) => AppError::Conflict,
+            ListingError::SellingRestricted => AppError::Forbidden,
             // Keeps the database's own answers (a missing row is 404, a timeout 503).
             ListingError::Db(e) => e.into(),
         }

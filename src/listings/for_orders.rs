@@ -70,7 +70,7 @@ pub fn first_photos(conn: &mut PgConnection, ids: &[i64]) -> QueryResult<HashMap
 /// What a buyer may see of a listing before buying it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Availability {
-    /// A draft or a removed listing: as if it did not exist.
+    /// A draft, a removed listing or one held by moderation: as if it did not exist.
     Hidden,
     OnSale,
     /// Paused or sold.
@@ -79,7 +79,9 @@ pub enum Availability {
 
 pub fn availability(l: &Listing) -> Availability {
     match l.status {
-        ListingStatus::Draft | ListingStatus::Removed => Availability::Hidden,
+        ListingStatus::Draft | ListingStatus::Removed | ListingStatus::Hidden => {
+            Availability::Hidden
+        }
         ListingStatus::Active => Availability::OnSale,
         ListingStatus::Paused | ListingStatus::Sold => Availability::NotOnSale,
     }

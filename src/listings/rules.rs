@@ -69,6 +69,7 @@ pub fn create(
     publishing: &Publishing,
 ) -> Rule<i64> {
     conn.transaction(|conn| {
+        refuse_if_restricted(conn, seller_id)?;
         if publish {
             limits::check(conn, seller_id, publishing.new_accounts)?;
         }
@@ -96,6 +97,16 @@ pub fn create(
         }
         Ok(id)
     })
+}
+
+/// A new sale (a listing created, a draft published, a listing relisted) needs the
+/// seller's standing with moderation; open orders never ask.
+fn refuse_if_restricted(conn: &mut PgConnection, seller_id: i64) -> Rule<()> {
+    if crate::moderation::standing(conn, seller_id)?.may_sell() {
+        Ok(())
+    } else {
+        Err(ListingError::SellingRestricted)
+    }
 }
 
 /// How an edit ended.
@@ -145,6 +156,7 @@ pub fn update(
             .set((&fields, listings::updated_at.eq(diesel::dsl::now)))
             .execute(conn)?;
         if publish && current.status == ListingStatus::Draft {
+            refuse_if_restricted(conn, current.seller_id)?;
             diesel::update(listings::table.find(listing_id))
                 .set((
                     listings::status.eq(ListingStatus::Active),
@@ -251,6 +263,7 @@ pub fn set_status(
             return Err(ListingError::NotAllowed { from: status, to });
         }
         if to == ListingStatus::Active {
+            refuse_if_restricted(conn, seller_id)?;
             let photos: i64 = listing_photos::table
                 .filter(listing_photos::listing_id.eq(listing_id))
                 .count()

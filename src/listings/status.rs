@@ -22,14 +22,18 @@ pub enum ListingStatus {
     Sold,
     /// Gone for good; orders keep pointing at the row, so it stays, private.
     Removed,
+    /// Held by moderation (a decision about it, or its seller's sanction): private, the
+    /// seller sees it marked so; only moderation lifts it (`for_moderation`), back to
+    /// the status it had (`listings.held_status`).
+    Hidden,
 }
 
 use ListingStatus::*;
 
 impl ListingStatus {
-    pub const ALL: [ListingStatus; 5] = [Draft, Active, Paused, Sold, Removed];
+    pub const ALL: [ListingStatus; 6] = [Draft, Active, Paused, Sold, Removed, Hidden];
     /// The tabs of "my listings", in order (removed listings are not shown).
-    pub const TABS: [ListingStatus; 4] = [Active, Draft, Paused, Sold];
+    pub const TABS: [ListingStatus; 5] = [Active, Draft, Paused, Sold, Hidden];
 
     /// The name stored in the column, used in URLs, forms and message keys.
     pub fn as_str(self) -> &'static str {
@@ -39,6 +43,7 @@ impl ListingStatus {
             Paused => "paused",
             Sold => "sold",
             Removed => "removed",
+            Hidden => "hidden",
         }
     }
 
@@ -49,13 +54,14 @@ impl ListingStatus {
             "paused" => Some(Paused),
             "sold" => Some(Sold),
             "removed" => Some(Removed),
+            "hidden" => Some(Hidden),
             _ => None,
         }
     }
 
     /// Whether a seller may change a listing from this status to `to`: drafts are
     /// published or removed, live items pause, sell out or go; a sold item may be
-    /// relisted; removed is final.
+    /// relisted; removed is final; a hidden listing is moderation's to lift.
     pub fn may_become(self, to: ListingStatus) -> bool {
         matches!(
             (self, to),
@@ -73,14 +79,14 @@ impl ListingStatus {
             Paused => &[Active, Sold, Removed],
             Draft => &[Active, Removed],
             Sold => &[Active, Removed],
-            Removed => &[],
+            Removed | Hidden => &[],
         }
     }
 
-    /// Whether anyone may see the listing; drafts and removed listings are private to
-    /// their seller (and admins).
+    /// Whether anyone may see the listing; drafts, removed and hidden listings are
+    /// private to their seller (and admins).
     pub fn is_public(self) -> bool {
-        !matches!(self, Draft | Removed)
+        !matches!(self, Draft | Removed | Hidden)
     }
 }
 
@@ -117,6 +123,12 @@ mod tests {
         assert!(!Draft.may_become(Sold));
         assert!(!Active.may_become(Draft));
         assert!(!Active.may_become(Active));
+        assert!(!Hidden.may_become(Active), "only moderation lifts a hold");
+        assert!(
+            !Active.may_become(Hidden),
+            "sellers do not hide by moderation"
+        );
+        assert!(!Hidden.is_public());
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub enum Refusal {
     OnHoliday,
     NotEnough,
     BadQuantity,
+    /// The buyer is suspended or banned (moderation): no new purchases.
+    Sanctioned,
 }
 
 impl Refusal {
@@ -35,6 +37,7 @@ impl Refusal {
             Refusal::OnHoliday => "buy-on-holiday",
             Refusal::NotEnough => "buy-not-enough",
             Refusal::BadQuantity => "buy-bad-quantity",
+            Refusal::Sanctioned => "mod-buying-restricted",
         }
     }
 }
@@ -100,6 +103,9 @@ fn place(
         .ok_or(Error::NotFound)?;
     if listing.seller_id == buyer_id {
         return Ok(Bought::Refused(Refusal::OwnListing));
+    }
+    if !crate::moderation::standing(conn, buyer_id)?.may_buy() {
+        return Ok(Bought::Refused(Refusal::Sanctioned));
     }
     let availability = for_orders::availability(&listing);
     if availability == Availability::Hidden {

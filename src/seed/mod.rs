@@ -9,6 +9,7 @@
 pub mod bench;
 pub mod catalogue;
 pub mod listings;
+pub mod moderation;
 pub mod orders;
 pub mod pictures;
 pub mod reviews;
@@ -162,6 +163,9 @@ pub fn demo_all(
     }
     let orders = orders::demo_orders(conn, cfg).map_err(|e| anyhow::anyhow!("demo orders: {e}"))?;
     reviews::demo_reviews(conn, cfg).map_err(|e| anyhow::anyhow!("demo reviews: {e}"))?;
+    let reports =
+        moderation::demo_reports(conn, cfg).map_err(|e| anyhow::anyhow!("demo reports: {e}"))?;
+    tracing::info!(reports, "demo reports filed");
     Ok(DemoSummary {
         users,
         listings,

@@ -14,6 +14,7 @@ mod i18n;
 mod integrity;
 mod listings;
 mod mail;
+mod moderation;
 mod money;
 mod ops;
 mod orders;

@@ -13,6 +13,7 @@ use anyhow::Context;
 use fantoccini::{Client, ClientBuilder, Locator};
 use helpers::*;
 
+mod moderation;
 mod quality;
 mod reviews;
 mod shopper;

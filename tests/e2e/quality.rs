@@ -148,6 +148,40 @@ fn samples(d: &Data) -> Vec<(&'static str, String, &'static [Who])> {
         ("/pay/sandbox/{reference}", d.pay_page.clone(), &[Buyer]),
         ("/admin/disputes", "/admin/disputes".into(), &[Admin]),
         ("/admin/books", "/admin/books".into(), &[Admin]),
+        ("/rules", "/rules".into(), ALL),
+        ("/transparency", "/transparency".into(), &[Anonymous, Admin]),
+        (
+            "/report/{kind}/{id}",
+            format!("/report/listing/{}", d.listing),
+            &[Buyer],
+        ),
+        (
+            "/report/{kind}/{id}",
+            format!("/report/member/{}", d.seller),
+            &[Buyer],
+        ),
+        ("/me/decisions", "/me/decisions".into(), &[Seller, Buyer]),
+        (
+            "/me/decisions/{id}",
+            format!("/me/decisions/{}", d.decision),
+            &[Seller, Admin],
+        ),
+        ("/admin/reports", "/admin/reports".into(), &[Admin]),
+        (
+            "/admin/reports/{id}",
+            format!("/admin/reports/{}", d.open_case),
+            &[Admin],
+        ),
+        (
+            "/admin/reports/{id}",
+            format!("/admin/reports/{}", d.closed_case),
+            &[Admin],
+        ),
+        (
+            "/admin/appeals/{id}",
+            format!("/admin/appeals/{}", d.appeal),
+            &[Admin],
+        ),
         ("/dev/mailbox", "/dev/mailbox".into(), &[Anonymous]),
         (
             "/dev/mailbox/{id}",
@@ -250,6 +284,10 @@ struct Data {
     pay_page: String,
     reset_link: String,
     mail: i64,
+    open_case: i64,
+    closed_case: i64,
+    decision: i64,
+    appeal: i64,
 }
 
 impl Data {
@@ -266,6 +304,10 @@ impl Data {
             pay_page: String::new(),
             reset_link: String::new(),
             mail: 0,
+            open_case: 0,
+            closed_case: 0,
+            decision: 0,
+            appeal: 0,
         }
     }
 }
@@ -415,6 +457,7 @@ async fn seed(app: &TestApp) -> Data {
     let completed_order = order(app, who, cameras, OrderState::Completed).await;
     let refunded_order = order(app, who, cameras, OrderState::Refunded).await;
     app.logout().await;
+    let (open_case, closed_case, decision, appeal) = moderation(app, seller, cameras).await;
 
     // A reset link, read back from the outbox the development mailbox shows.
     app.post("/password/forgot", &[("email", BUYER)])
@@ -441,7 +484,71 @@ async fn seed(app: &TestApp) -> Data {
         pay_page,
         reset_link: link,
         mail,
+        open_case,
+        closed_case,
+        decision,
+        appeal,
     }
+}
+
+/// A report still open (on the seller), one decided by a moderator (a warning about
+/// the cameras) and the seller's appeal of it, waiting for another moderator.
+async fn moderation(app: &TestApp, seller: i64, cameras: i64) -> (i64, i64, i64, i64) {
+    use helpers::factories::{user, UserSpec};
+    let mut m = UserSpec::new("moderator@example.com");
+    m.name = "Mo Moderator".into();
+    m.role = "moderator";
+    user(app, m).await;
+    let newest = |sql: &'static str| async move { app.count(sql).await };
+    app.login(BUYER, helpers::PASSWORD).await.assert_status(303);
+    app.post(
+        &format!("/report/listing/{cameras}"),
+        &[
+            ("reason", "misleading"),
+            ("body", "The photos show another camera."),
+        ],
+    )
+    .await
+    .assert_status(303);
+    let closed_case = newest("SELECT max(id) AS n FROM moderation_cases").await;
+    app.post(
+        &format!("/report/member/{seller}"),
+        &[
+            ("reason", "harassment"),
+            ("body", "Rude answers to my questions."),
+        ],
+    )
+    .await
+    .assert_status(303);
+    let open_case = newest("SELECT max(id) AS n FROM moderation_cases").await;
+    app.logout().await;
+    app.login("moderator@example.com", helpers::PASSWORD)
+        .await
+        .assert_status(303);
+    app.post(
+        &format!("/admin/reports/{closed_case}/decide"),
+        &[
+            ("action", "warn"),
+            ("rule", "6"),
+            ("facts", "The photos are of a different model."),
+        ],
+    )
+    .await
+    .assert_status(303);
+    let decision = newest("SELECT max(id) AS n FROM moderation_decisions").await;
+    app.logout().await;
+    app.login(SELLER, helpers::PASSWORD)
+        .await
+        .assert_status(303);
+    app.post(
+        &format!("/me/decisions/{decision}/appeal"),
+        &[("body", "These are my own photos of this camera.")],
+    )
+    .await
+    .assert_status(303);
+    let appeal = newest("SELECT max(id) AS n FROM moderation_appeals").await;
+    app.logout().await;
+    (open_case, closed_case, decision, appeal)
 }
 
 fn tool(relative: &str) -> PathBuf {

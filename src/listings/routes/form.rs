@@ -45,7 +45,17 @@ fn blank_input(ctx: &Ctx, user: &User) -> ListingInput {
 
 pub(super) async fn sell_page(ctx: Ctx, state: web::Data<AppState>) -> Page {
     let user = require_verified(&ctx)?.clone();
-    let tree = db::run(&state.pool, |conn| Ok(CategoryTree::load(conn)?)).await?;
+    let uid = user.id;
+    let (tree, standing) = db::run(&state.pool, move |conn| {
+        Ok((
+            CategoryTree::load(conn)?,
+            crate::moderation::standing(conn, uid)?,
+        ))
+    })
+    .await?;
+    if !standing.may_sell() {
+        return super::selling_restricted(&ctx);
+    }
     let input = blank_input(&ctx, &user);
     render(&ListingFormPage {
         ctx,
@@ -186,19 +196,25 @@ pub(super) async fn create(
         confirmed: caution.findings.clone(),
     };
     let created = db::run(&state.pool, move |conn| {
-        match rules::create(conn, seller, &fields, &refs, publish, &publishing) {
-            Err(ListingError::DailyLimit(rules)) => Ok(Err(rules)),
-            other => Ok(Ok(other?)),
-        }
+        Ok(rules::create(
+            conn,
+            seller,
+            &fields,
+            &refs,
+            publish,
+            &publishing,
+        ))
     })
     .await?;
     let id = match created {
         Ok(id) => id,
-        Err(rules) => {
+        Err(ListingError::SellingRestricted) => return super::selling_restricted(&ctx),
+        Err(ListingError::DailyLimit(rules)) => {
             // Nothing saved; the form comes back as typed, photos kept.
             caution.limit_error = Some(super::limit_message(&ctx, rules));
             return form_again(ctx, tree, None, ListingStatus::Draft, sub, errors, caution);
         }
+        Err(e) => return Err(e.into()),
     };
     if publish {
         ctx.flash("success", ctx.t("flash-listing-published"));
@@ -326,10 +342,15 @@ pub(super) async fn update(
         confirmed: caution.findings.clone(),
     };
     let outcome = db::run(&state.pool, move |conn| {
-        match rules::update(conn, id, &fields, stock_seen, &refs, publish, &publishing) {
-            Err(ListingError::DailyLimit(rules)) => Ok(Err(rules)),
-            other => Ok(Ok(other?)),
-        }
+        Ok(rules::update(
+            conn,
+            id,
+            &fields,
+            stock_seen,
+            &refs,
+            publish,
+            &publishing,
+        ))
     })
     .await?;
     let dropped = match outcome {
@@ -341,10 +362,12 @@ pub(super) async fn update(
             errors.add("quantity", "edit-stock-changed");
             return form_again(ctx, tree, Some(id), listing.status, sub, errors, caution);
         }
-        Err(rules) => {
+        Err(ListingError::DailyLimit(rules)) => {
             caution.limit_error = Some(super::limit_message(&ctx, rules));
             return form_again(ctx, tree, Some(id), listing.status, sub, errors, caution);
         }
+        Err(ListingError::SellingRestricted) => return super::selling_restricted(&ctx),
+        Err(e) => return Err(e.into()),
     };
     let storage = state.storage.clone();
     // Files of removed photos go after the commit; a failure only leaves a stray file.

@@ -55,6 +55,8 @@ pub(super) async fn my_listings(
                 .map_or(0, |(_, n)| *n);
             (s.as_str(), n)
         })
+        // The moderation tab only when something is held: most sellers never see it.
+        .filter(|(s, n)| *s != ListingStatus::Hidden.as_str() || *n > 0)
         .collect();
     render(&MyListingsPage {
         ctx,

@@ -58,3 +58,10 @@ fn editor(user: &User) -> Editor {
         admin: user.role.is_admin(),
     }
 }
+
+/// A new sale refused by moderation: said on the member's decisions page, where the
+/// reason and the appeal are.
+pub(super) fn selling_restricted(ctx: &crate::web::Ctx) -> Page {
+    ctx.flash("error", ctx.t("mod-selling-restricted"));
+    Ok(crate::web::redirect("/me/decisions"))
+}

@@ -30,10 +30,7 @@ pub(super) async fn change_status(
     let editor = editor(&user);
     let new_accounts = Some(state.config.new_accounts);
     let outcome = db::run(&state.pool, move |conn| {
-        match rules::set_status(conn, editor, id, to, new_accounts) {
-            Err(ListingError::DailyLimit(rules)) => Ok(Err(rules)),
-            other => Ok(Ok(other?)),
-        }
+        Ok(rules::set_status(conn, editor, id, to, new_accounts))
     })
     .await?;
     match outcome {
@@ -44,7 +41,11 @@ pub(super) async fn change_status(
             ctx.flash("error", ctx.t("signals-publish-from-form"));
             return Ok(redirect(&format!("/listings/{id}/edit")));
         }
-        Err(rules) => ctx.flash("error", super::limit_message(&ctx, rules)),
+        Err(ListingError::DailyLimit(rules)) => {
+            ctx.flash("error", super::limit_message(&ctx, rules))
+        }
+        Err(ListingError::SellingRestricted) => return super::selling_restricted(&ctx),
+        Err(e) => return Err(e.into()),
     }
     let next = if form.next.is_empty() {
         "/me/listings".to_string()
