@@ -5,6 +5,7 @@ pub mod deletion;
 pub mod emails;
 pub mod error;
 pub mod fields;
+pub mod for_admin;
 pub mod jobs;
 pub mod model;
 pub mod routes;

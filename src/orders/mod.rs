@@ -6,6 +6,7 @@ pub mod disputes;
 pub mod emails;
 pub mod error;
 pub mod fees;
+pub mod for_admin;
 pub mod jobs;
 pub mod ledger;
 pub mod model;
