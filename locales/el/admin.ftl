@@ -119,16 +119,16 @@ admin-failed-newest = { $count ->
     [one] Εμφανίζεται η πιο πρόσφατη.
    *[other] Εμφανίζονται οι { $count } πιο πρόσφατες.
 }
-admin-retry = Ξανά
-admin-retry-email-label = Νέα αποστολή του email { $id }
-admin-retry-job-label = Νέα εκτέλεση της εργασίας { $id }
+admin-retry = Επανάληψη
+admin-retry-email-label = (email { $id })
+admin-retry-job-label = (εργασία { $id })
 admin-retry-queued = Μπήκε ξανά στην ουρά· θα εκτελεστεί σε λίγα δευτερόλεπτα.
 admin-retry-gone = Δεν είναι πια αποτυχημένο (κάποιος το ξαναδοκίμασε ήδη), οπότε δεν άλλαξε τίποτα.
 
 admin-audit-title = Αρχείο ενεργειών
 admin-audit-hint = Κάθε ενέργεια συντονιστών και διαχειριστών, η πιο πρόσφατη πρώτη. Οι εγγραφές δεν αλλάζουν και δεν διαγράφονται ποτέ.
 admin-audit-kind = Σχετικά με (είδος)
-admin-audit-kind-hint = user, listing, order, email, job…
+admin-audit-kind-hint = Είδη: user, listing, order, email, job. Δώστε το είδος μαζί με τον αριθμό του.
 admin-audit-subject = Ο αριθμός του
 admin-audit-actor = Από (αριθμός μέλους)
 admin-audit-empty = Δεν υπάρχουν εγγραφές.

@@ -120,15 +120,15 @@ admin-failed-newest = { $count ->
    *[other] The newest { $count } are shown.
 }
 admin-retry = Retry
-admin-retry-email-label = Send email { $id } again
-admin-retry-job-label = Run job { $id } again
+admin-retry-email-label = (email { $id })
+admin-retry-job-label = (job { $id })
 admin-retry-queued = Queued again; the worker picks it up within seconds.
 admin-retry-gone = It is no longer failed (someone retried it already), so nothing changed.
 
 admin-audit-title = Audit log
 admin-audit-hint = Every moderator and admin action, newest first. Entries are never changed or deleted.
 admin-audit-kind = About (kind)
-admin-audit-kind-hint = user, listing, order, email, job…
+admin-audit-kind-hint = Kinds of subject: user, listing, order, email, job. Give the kind and its number together.
 admin-audit-subject = Its number
 admin-audit-actor = Done by (member number)
 admin-audit-empty = No entries.

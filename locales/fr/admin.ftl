@@ -120,15 +120,15 @@ admin-failed-newest = { $count ->
    *[other] Les { $count } plus récentes sont affichées.
 }
 admin-retry = Relancer
-admin-retry-email-label = Renvoyer l'e-mail { $id }
-admin-retry-job-label = Relancer la tâche { $id }
+admin-retry-email-label = (e-mail { $id })
+admin-retry-job-label = (tâche { $id })
 admin-retry-queued = Remis en file ; le traitement reprend dans quelques secondes.
 admin-retry-gone = Ce n'est plus en échec (quelqu'un l'a déjà relancé) : rien n'a changé.
 
 admin-audit-title = Journal d'audit
 admin-audit-hint = Chaque action des modérateurs et des administrateurs, la plus récente d'abord. Les entrées ne sont jamais modifiées ni supprimées.
 admin-audit-kind = Objet (type)
-admin-audit-kind-hint = user, listing, order, email, job…
+admin-audit-kind-hint = Types d'objet : user, listing, order, email, job. Donnez le type et son numéro ensemble.
 admin-audit-subject = Son numéro
 admin-audit-actor = Fait par (numéro de membre)
 admin-audit-empty = Aucune entrée.

@@ -114,15 +114,15 @@ admin-failed-newest = { $count ->
    *[other] Yang ditampilkan { $count } terbaru.
 }
 admin-retry = Coba lagi
-admin-retry-email-label = Kirim ulang email { $id }
-admin-retry-job-label = Jalankan ulang tugas { $id }
+admin-retry-email-label = (email { $id })
+admin-retry-job-label = (tugas { $id })
 admin-retry-queued = Diantrekan lagi; pekerja akan memprosesnya dalam beberapa detik.
 admin-retry-gone = Ini sudah tidak gagal (seseorang sudah mencobanya lagi), jadi tidak ada yang berubah.
 
 admin-audit-title = Log audit
 admin-audit-hint = Setiap tindakan moderator dan admin, yang terbaru lebih dulu. Entri tidak pernah diubah atau dihapus.
 admin-audit-kind = Tentang (jenis)
-admin-audit-kind-hint = user, listing, order, email, job…
+admin-audit-kind-hint = Jenis: user, listing, order, email, job. Isi jenis dan nomornya bersama-sama.
 admin-audit-subject = Nomornya
 admin-audit-actor = Dilakukan oleh (nomor anggota)
 admin-audit-empty = Tidak ada entri.

@@ -121,6 +121,9 @@ pub fn demo(conn: &mut PgConnection, password_hash: &str) -> QueryResult<usize> 
             PEOPLE.iter().chain(STAFF).enumerate()
         {
             let bio = match *locale {
+                _ if *role == "moderator" => {
+                    "Modératrice chez Pasar : je lis vos signalements et j'y réponds."
+                }
                 "id" => "Suka barang bekas yang masih bagus. Kirim cepat, jujur soal kondisi.",
                 "el" => "Πουλάω ό,τι δεν χρησιμοποιώ πια. Γρήγορη αποστολή, ειλικρινής περιγραφή.",
                 "fr" => "Je vends ce que je n'utilise plus. Envoi rapide, description honnête.",

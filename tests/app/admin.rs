@@ -69,45 +69,49 @@ async fn audit_about(app: &TestApp, kind: &'static str, id: i64) -> Vec<AuditRow
 /// A failed email (and its failed `send_email` job) and a failed job of another kind,
 /// as the worker leaves them after the last attempt. Answers (email id, job id).
 async fn failures(app: &TestApp, member: i64) -> (i64, i64) {
+    // One transaction: the worker must not see the email before it is marked failed.
     app.db(move |c| {
-        let user = pasar::accounts::model::find(c, member).expect("member");
-        let mail = pasar::accounts::emails::reset(
-            user.locale(),
-            &user.email,
-            &user.display_name,
-            "http://127.0.0.1/password/reset/x".into(),
-            60,
-        );
-        let email = pasar::mail::outbox::enqueue(c, &mail, "http://127.0.0.1").expect("email");
-        diesel::update(outbound_emails::table.find(email))
-            .set((
-                outbound_emails::status.eq("failed"),
-                outbound_emails::attempts.eq(5),
-                outbound_emails::last_error.eq(Some("554 relay refused")),
-            ))
-            .execute(c)
-            .expect("email failed");
-        diesel::update(jobs::table.filter(jobs::kind.eq("send_email")))
-            .set((
-                jobs::status.eq("failed"),
-                jobs::attempts.eq(5),
-                jobs::last_error.eq(Some("554 relay refused")),
-            ))
-            .execute(c)
-            .expect("its job failed");
-        // A reminder about an order that does not exist: it does nothing when run again.
-        let job = diesel::insert_into(jobs::table)
-            .values((
-                jobs::kind.eq("order_remind"),
-                jobs::payload.eq(serde_json::json!({ "order_id": 999_999 })),
-                jobs::status.eq("failed"),
-                jobs::attempts.eq(5),
-                jobs::last_error.eq(Some("database went away")),
-            ))
-            .returning(jobs::id)
-            .get_result(c)
-            .expect("failed job");
-        (email, job)
+        c.transaction::<_, diesel::result::Error, _>(|c| {
+            let user = pasar::accounts::model::find(c, member).expect("member");
+            let mail = pasar::accounts::emails::reset(
+                user.locale(),
+                &user.email,
+                &user.display_name,
+                "http://127.0.0.1/password/reset/x".into(),
+                60,
+            );
+            let email = pasar::mail::outbox::enqueue(c, &mail, "http://127.0.0.1").expect("email");
+            diesel::update(outbound_emails::table.find(email))
+                .set((
+                    outbound_emails::status.eq("failed"),
+                    outbound_emails::attempts.eq(5),
+                    outbound_emails::last_error.eq(Some("554 relay refused")),
+                ))
+                .execute(c)
+                .expect("email failed");
+            diesel::update(jobs::table.filter(jobs::kind.eq("send_email")))
+                .set((
+                    jobs::status.eq("failed"),
+                    jobs::attempts.eq(5),
+                    jobs::last_error.eq(Some("554 relay refused")),
+                ))
+                .execute(c)
+                .expect("its job failed");
+            // A reminder about an order that does not exist: it does nothing when run again.
+            let job = diesel::insert_into(jobs::table)
+                .values((
+                    jobs::kind.eq("order_remind"),
+                    jobs::payload.eq(serde_json::json!({ "order_id": 999_999 })),
+                    jobs::status.eq("failed"),
+                    jobs::attempts.eq(5),
+                    jobs::last_error.eq(Some("database went away")),
+                ))
+                .returning(jobs::id)
+                .get_result(c)
+                .expect("failed job");
+            Ok((email, job))
+        })
+        .expect("failures")
     })
     .await
 }
