@@ -25,16 +25,71 @@ pub struct Entry<'a> {
 
 /// Adds the row in the caller's transaction.
 pub fn record(conn: &mut PgConnection, entry: Entry<'_>) -> QueryResult<()> {
+    let row = Fields {
+        action: entry.action,
+        subject_kind: entry.subject_kind,
+        subject_id: entry.subject_id,
+        reason: entry.reason,
+        before: entry.before,
+        after: entry.after,
+    };
+    insert(conn, Some(entry.actor.id), entry.actor.role.as_str(), row)
+}
+
+/// The `actor_role` of an action taken on the command line (`pasar admin ...`): whoever
+/// may run the binary against the database, with no account behind them.
+pub const COMMAND_LINE: &str = "cli";
+
+/// An action nobody signed in took: `source` (such as [`COMMAND_LINE`]) stands in the
+/// actor's role and the actor id stays empty.
+pub struct SystemEntry<'a> {
+    pub source: &'a str,
+    pub action: &'a str,
+    pub subject_kind: &'a str,
+    pub subject_id: i64,
+    pub reason: &'a str,
+    pub before: Value,
+    pub after: Value,
+}
+
+/// Adds a row without an actor account, in the caller's transaction.
+pub fn record_system(conn: &mut PgConnection, entry: SystemEntry<'_>) -> QueryResult<()> {
+    let row = Fields {
+        action: entry.action,
+        subject_kind: entry.subject_kind,
+        subject_id: entry.subject_id,
+        reason: entry.reason,
+        before: entry.before,
+        after: entry.after,
+    };
+    insert(conn, None, entry.source, row)
+}
+
+struct Fields<'a> {
+    action: &'a str,
+    subject_kind: &'a str,
+    subject_id: i64,
+    reason: &'a str,
+    before: Value,
+    after: Value,
+}
+
+fn insert(
+    conn: &mut PgConnection,
+    actor_id: Option<i64>,
+    actor_role: &str,
+    row: Fields<'_>,
+) -> QueryResult<()> {
     diesel::insert_into(audit_log::table)
         .values((
-            audit_log::actor_id.eq(Some(entry.actor.id)),
-            audit_log::actor_role.eq(entry.actor.role.as_str()),
-            audit_log::action.eq(entry.action),
-            audit_log::subject_kind.eq(entry.subject_kind),
-            audit_log::subject_id.eq(entry.subject_id),
-            audit_log::reason.eq(entry.reason),
-            audit_log::before.eq(entry.before),
-            audit_log::after.eq(entry.after),
+            audit_log::actor_id.eq(actor_id),
+            audit_log::actor_role.eq(actor_role),
+            audit_log::action.eq(row.action),
+            audit_log::subject_kind.eq(row.subject_kind),
+            audit_log::subject_id.eq(row.subject_id),
+            audit_log::reason.eq(row.reason),
+            audit_log::before.eq(row.before),
+            audit_log::after.eq(row.after),
         ))
         .execute(conn)
         .map(|_| ())

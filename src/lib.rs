@@ -17,6 +17,7 @@ pub mod web;
 
 // Features, and the pages built from several of them.
 pub mod accounts;
+pub mod admin;
 pub mod listings;
 pub mod moderation;
 pub mod orders;

@@ -1,4 +1,5 @@
-//! The `pasar` command: `serve`, `migrate`, `seed --demo`, `seed --bench N`. Without
+//! The `pasar` command: `serve`, `migrate`, `seed --demo`, `seed --bench N`,
+//! `admin create-user`, `admin set-role`. Without
 //! DATABASE_URL each command runs on the embedded cluster under `$PASAR_DATA/postgres`.
 //! This file only parses the command line; `pasar::startup` does the work.
 
@@ -36,6 +37,37 @@ enum Command {
         #[arg(long, value_name = "N")]
         bench: Option<usize>,
     },
+    /// Accounts and roles from the command line (the first admin comes from here).
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Creates a verified account and prints a one-time link to set its password.
+    CreateUser {
+        #[arg(long)]
+        email: String,
+        /// admin, moderator or member.
+        #[arg(long)]
+        role: String,
+        /// The display name (default: the address before the @).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Gives an existing account a role (written to the audit log).
+    SetRole {
+        #[arg(long)]
+        email: String,
+        /// admin, moderator or member.
+        #[arg(long)]
+        role: String,
+        /// Why, for the audit log.
+        #[arg(long, default_value = "set on the command line")]
+        reason: String,
+    },
 }
 
 #[tokio::main]
@@ -66,6 +98,16 @@ async fn main() -> anyhow::Result<()> {
                 None => Ok(()),
             }
         }
+        Command::Admin { command } => match command {
+            AdminCommand::CreateUser { email, role, name } => {
+                startup::admin_create_user(&url, &config, &email, &role, name.as_deref())
+            }
+            AdminCommand::SetRole {
+                email,
+                role,
+                reason,
+            } => startup::admin_set_role(&url, &email, &role, &reason),
+        },
         Command::Serve { demo } => {
             if demo {
                 startup::seed_demo(&url, &config)?;

@@ -32,7 +32,9 @@ use crate::pages::home::HomeData;
 use crate::storage::{LocalStorage, Storage};
 use crate::web::auth::User;
 use crate::web::site::{Badge, Site};
-use crate::{accounts, listings, mail, moderation, orders, pages, reviews, seed, telemetry, web};
+use crate::{
+    accounts, admin, listings, mail, moderation, orders, pages, reviews, seed, telemetry, web,
+};
 
 /// What every handler can reach: the shared `Site` (through `Deref`: `state.pool`,
 /// `state.config`, `state.cpu`, `state.searches`) plus what the features need.
@@ -48,6 +50,8 @@ pub struct AppState {
     pub payments: Arc<dyn PaymentProvider>,
     /// What other features add to the order page (reviews' button, the seller's rating).
     pub order_asides: Arc<Vec<orders::views::OrderAsides>>,
+    /// What the admin dashboard counts (`waiting()`).
+    pub waiting: Arc<Vec<admin::Waiting>>,
 }
 
 impl Deref for AppState {
@@ -65,6 +69,43 @@ fn badges() -> Vec<Badge> {
 
 fn orders_waiting(conn: &mut PgConnection, user: &User) -> QueryResult<i64> {
     orders::action_count(conn, user.id, user.is_admin())
+}
+
+/// What waits for moderators and admins, one line per feature's item, on `/admin`.
+fn waiting() -> Vec<admin::Waiting> {
+    use admin::{Audience, Waiting};
+    vec![
+        Waiting {
+            label: "admin-waiting-reports",
+            href: "/admin/reports",
+            audience: Audience::Moderators,
+            count: moderation::for_admin::open_cases,
+        },
+        Waiting {
+            label: "admin-waiting-appeals",
+            href: "/admin/reports#appeals",
+            audience: Audience::Moderators,
+            count: moderation::for_admin::open_appeals,
+        },
+        Waiting {
+            label: "admin-waiting-disputes",
+            href: "/admin/disputes",
+            audience: Audience::Admins,
+            count: orders::for_admin::disputes_waiting,
+        },
+        Waiting {
+            label: "admin-waiting-emails",
+            href: "/admin/failed#emails",
+            audience: Audience::Admins,
+            count: mail::outbox::failed_count,
+        },
+        Waiting {
+            label: "admin-waiting-jobs",
+            href: "/admin/failed#jobs",
+            audience: Audience::Admins,
+            count: admin::routes::failed_jobs,
+        },
+    ]
 }
 
 /// Every job kind the worker runs, one line each.
@@ -162,6 +203,7 @@ fn routes(dev_pages: bool, sandbox: bool) -> impl Fn(&mut aweb::ServiceConfig) {
         orders::routes::configure(cfg, sandbox);
         reviews::routes::configure(cfg);
         moderation::routes::configure(cfg);
+        admin::routes::configure(cfg);
         if dev_pages {
             mail::dev::configure(cfg);
         }
@@ -220,6 +262,7 @@ impl Application {
             home,
             payments: payment_provider(&config),
             order_asides: Arc::new(vec![reviews::for_orders::asides]),
+            waiting: Arc::new(waiting()),
         });
         let site = aweb::Data::from(site);
         let kept = aweb::Data::new(kept);
@@ -471,7 +514,7 @@ pub fn seed_demo(url: &str, config: &Config) -> anyhow::Result<()> {
         listings = added.listings,
         orders = added.orders,
         seconds = started.elapsed().as_secs_f64(),
-        "demo data ready: sign in as admin@demo.pasar.test (or siti@, maria@, camille@...) with password {}",
+        "demo data ready: sign in as admin@demo.pasar.test, moderator@demo.pasar.test (or siti@, maria@, camille@...) with password {}",
         seed::DEMO_PASSWORD
     );
     Ok(())
@@ -485,6 +528,36 @@ pub fn seed_bench(url: &str, config: &Config, n: usize) -> anyhow::Result<()> {
     // Photos on the newest thousand only: list pages show pictures, and a million
     // stored files would test the disk rather than the server.
     seed::bench_photos(&mut conn, &storage, 1000)?;
+    Ok(())
+}
+
+/// `pasar admin create-user`: prints the account and its set-password link (stdout, so
+/// a script can take it; the link is the only way into the account).
+pub fn admin_create_user(
+    url: &str,
+    config: &Config,
+    email: &str,
+    role: &str,
+    name: Option<&str>,
+) -> anyhow::Result<()> {
+    let role = admin::cli::parse_role(role)?;
+    let mut conn = db::connect(url)?;
+    let (user, link) = admin::cli::create_user(&mut conn, config, email, role, name)?;
+    println!(
+        "created {} ({}) as {}, id {}",
+        user.email, user.display_name, role, user.id
+    );
+    let hours = accounts::for_admin::SET_PASSWORD_TTL.as_secs() / 3600;
+    println!("set the password within {hours} hours, once, at:\n{link}");
+    Ok(())
+}
+
+/// `pasar admin set-role`.
+pub fn admin_set_role(url: &str, email: &str, role: &str, reason: &str) -> anyhow::Result<()> {
+    let role = admin::cli::parse_role(role)?;
+    let mut conn = db::connect(url)?;
+    let from = admin::cli::set_role(&mut conn, email, role, reason)?;
+    println!("{email}: {from} -> {role}");
     Ok(())
 }
 

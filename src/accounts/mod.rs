@@ -6,6 +6,7 @@ pub mod deletion;
 pub mod emails;
 pub mod error;
 pub mod fields;
+pub mod for_admin;
 pub mod for_listings;
 pub mod jobs;
 pub mod model;

@@ -122,3 +122,101 @@ pub fn failed(
         .select((jobs::id, jobs::kind, jobs::last_error))
         .load(conn)
 }
+
+/// A job that failed for good, as the admin's list shows it.
+#[derive(Queryable, Debug, Clone)]
+pub struct Failed {
+    pub id: i64,
+    pub kind: String,
+    pub attempts: i32,
+    pub last_error: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Failed jobs, newest first, leaving out `except` kinds (an owner that lists its own
+/// failures, like the outbox's emails); `limit` rows after `offset`.
+pub fn failed_page(
+    conn: &mut PgConnection,
+    except: &[&str],
+    offset: i64,
+    limit: i64,
+) -> QueryResult<Vec<Failed>> {
+    jobs::table
+        .filter(jobs::status.eq("failed"))
+        .filter(jobs::kind.ne_all(except))
+        .order(jobs::updated_at.desc())
+        .then_order_by(jobs::id.desc())
+        .offset(offset)
+        .limit(limit)
+        .select((
+            jobs::id,
+            jobs::kind,
+            jobs::attempts,
+            jobs::last_error,
+            jobs::created_at,
+            jobs::updated_at,
+        ))
+        .load(conn)
+}
+
+pub fn failed_count(conn: &mut PgConnection, except: &[&str]) -> QueryResult<i64> {
+    jobs::table
+        .filter(jobs::status.eq("failed"))
+        .filter(jobs::kind.ne_all(except))
+        .count()
+        .get_result(conn)
+}
+
+/// Puts a failed job back in the queue, due now with its attempts counted from zero
+/// (its last error stays until the next run). Answers the job as it was, `None` when
+/// it is not failed (retried already, or done). Call inside the transaction that
+/// records who retried it.
+pub fn retry(conn: &mut PgConnection, id: i64) -> QueryResult<Option<Failed>> {
+    let before: Option<Failed> = jobs::table
+        .find(id)
+        .filter(jobs::status.eq("failed"))
+        .for_update()
+        .select((
+            jobs::id,
+            jobs::kind,
+            jobs::attempts,
+            jobs::last_error,
+            jobs::created_at,
+            jobs::updated_at,
+        ))
+        .first(conn)
+        .optional()?;
+    if before.is_some() {
+        diesel::update(jobs::table.find(id))
+            .set((
+                jobs::status.eq("queued"),
+                jobs::attempts.eq(0),
+                jobs::run_at.eq(diesel::dsl::now),
+                jobs::updated_at.eq(diesel::dsl::now),
+            ))
+            .execute(conn)?;
+    }
+    Ok(before)
+}
+
+/// Puts back the failed jobs of this kind with exactly this payload; whether there was
+/// one.
+pub fn retry_failed_like<J: super::Job>(conn: &mut PgConnection, job: &J) -> QueryResult<bool> {
+    let payload = serde_json::to_value(job)
+        .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?;
+    let n = diesel::update(
+        jobs::table
+            .filter(jobs::kind.eq(J::KIND))
+            .filter(jobs::payload.eq(payload))
+            .filter(jobs::status.eq("failed")),
+    )
+    .set((
+        jobs::status.eq("queued"),
+        jobs::attempts.eq(0),
+        jobs::run_at.eq(diesel::dsl::now),
+        jobs::updated_at.eq(diesel::dsl::now),
+    ))
+    .execute(conn)?;
+    Ok(n > 0)
+}

@@ -6,6 +6,7 @@ pub mod categories;
 pub mod country;
 pub mod error;
 pub mod for_accounts;
+pub mod for_admin;
 pub mod for_moderation;
 pub mod for_orders;
 pub mod input;

@@ -109,3 +109,46 @@ pub fn recent(conn: &mut PgConnection, limit: i64) -> QueryResult<Vec<OutboundEm
         .select(OutboundEmail::as_select())
         .load(conn)
 }
+
+/// Emails that failed for good, newest first (the admin's list; `limit` after `offset`).
+pub fn failed(conn: &mut PgConnection, offset: i64, limit: i64) -> QueryResult<Vec<OutboundEmail>> {
+    outbound_emails::table
+        .filter(outbound_emails::status.eq("failed"))
+        .order(outbound_emails::id.desc())
+        .offset(offset)
+        .limit(limit)
+        .select(OutboundEmail::as_select())
+        .load(conn)
+}
+
+pub fn failed_count(conn: &mut PgConnection) -> QueryResult<i64> {
+    outbound_emails::table
+        .filter(outbound_emails::status.eq("failed"))
+        .count()
+        .get_result(conn)
+}
+
+/// Sends a failed email again: queued once more, its failed `send_email` job put back
+/// in the queue with fresh attempts (or a new one if that job is gone), so one email
+/// has one job. Answers the email as it was, `None` when it is not failed (already
+/// retried, or sent). Call inside the transaction that records who retried it.
+pub fn retry(conn: &mut PgConnection, id: i64) -> QueryResult<Option<OutboundEmail>> {
+    let before: Option<OutboundEmail> = outbound_emails::table
+        .find(id)
+        .filter(outbound_emails::status.eq("failed"))
+        .for_update()
+        .select(OutboundEmail::as_select())
+        .first(conn)
+        .optional()?;
+    if before.is_none() {
+        return Ok(None);
+    }
+    diesel::update(outbound_emails::table.find(id))
+        .set(outbound_emails::status.eq("queued"))
+        .execute(conn)?;
+    let job = SendEmail { email_id: id };
+    if !queue::retry_failed_like(conn, &job)? {
+        queue::push(conn, &job, None)?;
+    }
+    Ok(before)
+}

@@ -22,6 +22,16 @@ pub fn waiting(conn: &mut PgConnection) -> QueryResult<(i64, i64)> {
     Ok((cases, appeals))
 }
 
+/// Open cases, one line of the admin dashboard.
+pub fn open_cases(conn: &mut PgConnection) -> QueryResult<i64> {
+    waiting(conn).map(|(cases, _)| cases)
+}
+
+/// Open appeals, one line of the admin dashboard.
+pub fn open_appeals(conn: &mut PgConnection) -> QueryResult<i64> {
+    waiting(conn).map(|(_, appeals)| appeals)
+}
+
 /// One decision about a member, with its appeal's state.
 #[derive(Clone, Debug)]
 pub struct Entry {

@@ -377,6 +377,32 @@ pub fn decide(
             ))
             .execute(conn)?;
         model::event(conn, o.id, actor.user_id(), "dispute_decided", decision)?;
+        // Only an admin gets here (lock_dispute), so the actor is a signed-in member.
+        if let Some(admin) = actor.user_id() {
+            let admin = crate::accounts::model::find(conn, admin)?;
+            crate::audit::record(
+                conn,
+                crate::audit::Entry {
+                    actor: &admin,
+                    action: "dispute.decide",
+                    subject_kind: "order",
+                    subject_id: o.id,
+                    reason: reason.trim(),
+                    before: serde_json::json!({
+                        "dispute": d.id,
+                        "status": d.status.as_str(),
+                        "decision": d.decision,
+                    }),
+                    after: serde_json::json!({
+                        "dispute": d.id,
+                        "status": DisputeStatus::Decided.as_str(),
+                        "decision": decision,
+                        "refund_minor": refund,
+                        "final_at": final_at,
+                    }),
+                },
+            )?;
+        }
         let kind = if appealed {
             ("dispute_final_buyer", "dispute_final_seller")
         } else {

@@ -6,6 +6,7 @@ pub mod disputes;
 pub mod emails;
 pub mod error;
 pub mod fees;
+pub mod for_admin;
 pub mod for_profile;
 pub mod for_reviews;
 pub mod jobs;

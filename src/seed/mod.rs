@@ -98,6 +98,18 @@ pub(crate) const PEOPLE: &[(&str, &str, &str, &str, &str, &str)] = &[
     ("Moussa Diallo", "moussa", "Dakar", "SN", "fr", "member"),
 ];
 
+/// Demo staff who sell nothing (kept out of `PEOPLE`, whose order decides the listing
+/// plan): the moderator works the report queue. (display name, email local part,
+/// city, country, locale, role)
+pub(crate) const STAFF: &[(&str, &str, &str, &str, &str, &str)] = &[(
+    "Mira Moderator",
+    "moderator",
+    "Paris",
+    "FR",
+    "fr",
+    "moderator",
+)];
+
 /// The demo accounts' emails are `<name>@demo.pasar.test`.
 pub fn demo_email(local: &str) -> String {
     format!("{local}@demo.pasar.test")
@@ -107,8 +119,13 @@ pub fn demo_email(local: &str) -> String {
 pub fn demo(conn: &mut PgConnection, password_hash: &str) -> QueryResult<usize> {
     conn.transaction(|conn| {
         let mut added = 0;
-        for (i, (name, local, city, country, locale, role)) in PEOPLE.iter().enumerate() {
+        for (i, (name, local, city, country, locale, role)) in
+            PEOPLE.iter().chain(STAFF).enumerate()
+        {
             let bio = match *locale {
+                _ if *role == "moderator" => {
+                    "Modératrice chez Pasar : je lis vos signalements et j'y réponds."
+                }
                 "id" => "Suka barang bekas yang masih bagus. Kirim cepat, jujur soal kondisi.",
                 "el" => "Πουλάω ό,τι δεν χρησιμοποιώ πια. Γρήγορη αποστολή, ειλικρινής περιγραφή.",
                 "fr" => "Je vends ce que je n'utilise plus. Envoi rapide, description honnête.",

@@ -395,6 +395,11 @@ async fn every_form_of_the_site_takes_nul_and_control_characters_without_a_500()
         "/admin/disputes".to_string(),
         format!("/orders/{disputed}"),
         "/admin/books".into(),
+        "/admin/users".into(),
+        format!("/admin/users/{}", d.seller),
+        "/admin/listings".into(),
+        "/admin/orders".into(),
+        "/admin/audit".into(),
     ];
     sent += submit_every_form(&app, &admin_pages).await;
     assert!(

@@ -182,6 +182,22 @@ fn samples(d: &Data) -> Vec<(&'static str, String, &'static [Who])> {
             format!("/admin/appeals/{}", d.appeal),
             &[Admin],
         ),
+        ("/admin", "/admin".into(), &[Admin]),
+        ("/admin/users", "/admin/users".into(), &[Admin]),
+        ("/admin/users", "/admin/users?q=%25&page=x".into(), &[Admin]),
+        (
+            "/admin/users/{id}",
+            format!("/admin/users/{}", d.seller),
+            &[Admin],
+        ),
+        (
+            "/admin/listings",
+            "/admin/listings?status=active".into(),
+            &[Admin],
+        ),
+        ("/admin/orders", "/admin/orders".into(), &[Admin]),
+        ("/admin/failed", "/admin/failed".into(), &[Admin]),
+        ("/admin/audit", "/admin/audit".into(), &[Admin]),
         ("/dev/mailbox", "/dev/mailbox".into(), &[Anonymous]),
         (
             "/dev/mailbox/{id}",
@@ -472,6 +488,44 @@ async fn seed(app: &TestApp) -> Data {
     let mail = app
         .count("SELECT max(id) AS n FROM outbound_emails WHERE kind = 'reset_password'")
         .await;
+    // The admin pages with rows in their tables: an audit entry about the seller (with
+    // markup in its reason) and a job that failed for good.
+    app.db(move |c| {
+        use diesel::prelude::*;
+        use pasar::db::schema::{jobs, users};
+        let admin: i64 = users::table
+            .filter(users::email.eq(ADMIN))
+            .select(users::id)
+            .first(c)
+            .expect("admin");
+        let admin = pasar::accounts::model::find(c, admin).expect("admin user");
+        pasar::audit::record(
+            c,
+            pasar::audit::Entry {
+                actor: &admin,
+                action: "user.role",
+                subject_kind: "user",
+                subject_id: seller,
+                reason: "Checks <listings> weekly",
+                before: serde_json::json!({"role": "member"}),
+                after: serde_json::json!({"role": "member"}),
+            },
+        )
+        .expect("audit row");
+        diesel::insert_into(jobs::table)
+            .values((
+                jobs::kind.eq("order_remind"),
+                jobs::payload.eq(serde_json::json!({"order_id": 0})),
+                jobs::status.eq("failed"),
+                jobs::attempts.eq(5),
+                jobs::last_error.eq(Some(
+                    "connection refused: a long error message that has to wrap on a phone",
+                )),
+            ))
+            .execute(c)
+            .expect("failed job");
+    })
+    .await;
     Data {
         seller,
         listing,
