@@ -8,7 +8,7 @@ use diesel::sql_types::{BigInt, Integer};
 
 use super::query::SearchQuery;
 use super::scope::{walks_price_range, Scope};
-use super::sql::{conditions, selective_conditions, Conditions, Noted};
+use super::sql::{conditions, plain_conditions_for, selective_conditions, Conditions, Noted};
 
 /// Counting stops after this many matching rows, so a query matching half the catalogue
 /// costs no more than one matching a thousand; the page then says "More than 1,000".
@@ -85,6 +85,18 @@ fn sample_order(
         .then_some("listings.currency, listings.price_minor, listings.id")
 }
 
+/// The counted rows' conditions. A price range walked in the price index's order keeps
+/// its condition filter out of the full-text index (which holds it for searches with
+/// words): else the planner may build that index's bitmap of the condition and sort it.
+fn sample_filter(q: &SearchQuery, words: &str, scope: &Scope, with_category: bool) -> Conditions {
+    if sample_order(q, words, scope, with_category).is_some() {
+        // `walks_price_range` holds only without words or attributes.
+        plain_conditions_for(q, scope, with_category, true)
+    } else {
+        conditions(q, words, scope, with_category)
+    }
+}
+
 /// Matches per category id and the total for the query.
 pub(super) fn counts(
     conn: &mut PgConnection,
@@ -93,7 +105,7 @@ pub(super) fn counts(
     scope: &Scope,
 ) -> QueryResult<Counts> {
     let rows: Vec<(i32, i64)> = CappedCounts {
-        filter: conditions(q, words, scope, !scope.count_all_categories),
+        filter: sample_filter(q, words, scope, !scope.count_all_categories),
         order: sample_order(q, words, scope, !scope.count_all_categories),
     }
     .noted()
@@ -117,7 +129,7 @@ pub(super) fn counts(
     } else {
         // The capped sample says little about one category: count it on its own.
         let own: Vec<(i32, i64)> = CappedCounts {
-            filter: conditions(q, words, scope, true),
+            filter: sample_filter(q, words, scope, true),
             order: sample_order(q, words, scope, true),
         }
         .noted()

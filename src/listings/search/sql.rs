@@ -247,6 +247,20 @@ pub(super) fn conditions(
 /// The filters the list indexes order by or that rarely narrow much (status, category,
 /// price, condition, delivery, place).
 pub(super) fn plain_conditions(q: &SearchQuery, scope: &Scope, with_category: bool) -> Conditions {
+    plain_conditions_for(q, scope, with_category, false)
+}
+
+/// `plain_conditions`, with `condition_outside_index` writing the condition filter as an
+/// expression no index answers. The full-text index also holds the condition and
+/// currency (for searches with words), so without words the planner may read it for the
+/// condition alone: on a price range meant to be walked in the price index it built
+/// the bitmap of every listing in that condition and currency and sorted it.
+pub(super) fn plain_conditions_for(
+    q: &SearchQuery,
+    scope: &Scope,
+    with_category: bool,
+    condition_outside_index: bool,
+) -> Conditions {
     let mut c = Conditions::default();
     // Every list index is partial on the status; an active listing has been published,
     // and the keyset cursors need its date.
@@ -266,9 +280,13 @@ pub(super) fn plain_conditions(q: &SearchQuery, scope: &Scope, with_category: bo
         }
     }
     if !q.conditions.is_empty() {
-        c.cond("listings.condition = ANY(")
-            .bind(Bind::Texts(q.conditions.clone()))
-            .sql(")");
+        c.cond(if condition_outside_index {
+            "(listings.condition || '') = ANY("
+        } else {
+            "listings.condition = ANY("
+        })
+        .bind(Bind::Texts(q.conditions.clone()))
+        .sql(")");
     }
     // Prices compare within one currency (no exchange rates), and that is also what lets
     // the (currency, price_minor, id) index deliver price order.
