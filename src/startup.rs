@@ -175,6 +175,17 @@ fn upkeep(storage: Arc<dyn Storage>) -> Vec<Periodic> {
             },
         ),
         Periodic::new(
+            "file scam signals with the moderators",
+            Duration::from_secs(60),
+            |conn| {
+                let n = moderation::for_signals::file_open_flags(conn)?;
+                if n > 0 {
+                    tracing::info!(flags = n, "scam signals filed as automated notices");
+                }
+                Ok(())
+            },
+        ),
+        Periodic::new(
             "sweep abandoned photos",
             Duration::from_secs(3600),
             move |conn| {

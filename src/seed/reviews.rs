@@ -1,6 +1,7 @@
 //! Demo reviews, so the demo profiles show ratings: both parties review the demo's
-//! completed orders, and one seller gets three more completed sales with reviews, so the
-//! demo has an average (three or more public reviews) next to "new seller · 1 review".
+//! completed orders, one seller gets two more completed sales with reviews and another
+//! seller a first one, so the demo has an average (three or more public reviews) next to
+//! "new seller · 1 review".
 //! One order keeps a single, still hidden review, to show the double-blind wait. All go
 //! through the review rules (publication, ratings). Nothing is added once any exists.
 
@@ -91,14 +92,34 @@ pub fn demo_reviews(conn: &mut PgConnection, cfg: &Config) -> Result<usize, AppE
         .first(conn)
         .optional()?;
     if let Some(seller) = first {
-        let items: Vec<Listing> = listings::table
+        let active = crate::listings::status::ListingStatus::Active;
+        let mut items: Vec<Listing> = listings::table
             .filter(listings::seller_id.eq(seller))
-            .filter(listings::status.eq(crate::listings::status::ListingStatus::Active))
+            .filter(listings::status.eq(active))
             .filter(listings::ships.eq(true))
             .order(listings::id.desc())
-            .limit(EXTRA_BUYERS.len() as i64)
+            .limit(EXTRA_BUYERS.len() as i64 - 1)
             .select(Listing::as_select())
             .load(conn)?;
+        // The last extra sale is another seller's first: a "new seller · 1 review".
+        let last_buyer: Option<i64> = users::table
+            .filter(users::email.eq(super::demo_email(EXTRA_BUYERS[EXTRA_BUYERS.len() - 1])))
+            .select(users::id)
+            .first(conn)
+            .optional()?;
+        let other: Option<Listing> = listings::table
+            .filter(listings::seller_id.ne(seller))
+            .filter(listings::seller_id.ne(last_buyer.unwrap_or(seller)))
+            .filter(listings::status.eq(active))
+            .filter(listings::ships.eq(true))
+            .filter(diesel::dsl::not(diesel::dsl::exists(
+                orders::table.filter(orders::seller_id.eq(listings::seller_id)),
+            )))
+            .order(listings::id.desc())
+            .select(Listing::as_select())
+            .first(conn)
+            .optional()?;
+        items.extend(other);
         for (k, (local, item)) in EXTRA_BUYERS.iter().zip(&items).enumerate() {
             let Some((buyer, name, city, country)) = users::table
                 .filter(users::email.eq(super::demo_email(local)))

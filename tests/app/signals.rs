@@ -128,13 +128,38 @@ async fn publishing_anyway_publishes_and_flags_the_listing_for_moderators() {
     assert!(flag
         .excerpt()
         .contains("iban: GR16 0110 1250 0000 0001 2300 695"));
-    // Taken into the moderators' queue, it is no longer open.
-    let ids = vec![flag.id];
-    let marked = app
-        .db(move |c| for_moderation::mark_filed(c, &ids).expect("marked"))
+    // The worker's upkeep files it in the moderators' queue as an automated notice
+    // about the listing, once; then it is no longer open.
+    let filed = app
+        .db(|c| pasar::moderation::for_signals::file_open_flags(c).expect("filed"))
         .await;
-    assert_eq!(marked, 1);
+    assert_eq!(filed, 1);
     assert!(flags(&app).await.is_empty());
+    let again = app
+        .db(|c| pasar::moderation::for_signals::file_open_flags(c).expect("filed"))
+        .await;
+    assert_eq!(again, 0);
+    #[derive(diesel::QueryableByName)]
+    struct N {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    let notices = app
+        .db(move |c| {
+            use diesel::RunQueryDsl;
+            diesel::sql_query(
+                "SELECT count(*) AS n FROM moderation_reports r \
+                 JOIN moderation_cases c ON c.id = r.case_id \
+                 WHERE r.automated AND r.reporter_id IS NULL AND r.reason = 'scam' \
+                 AND c.target_kind = 'listing' AND c.target_id = $1 AND r.body LIKE '%GR16%'",
+            )
+            .bind::<diesel::sql_types::BigInt, _>(id)
+            .get_result::<N>(c)
+            .expect("notices")
+            .n
+        })
+        .await;
+    assert_eq!(notices, 1);
 }
 
 #[tokio::test]
