@@ -20,7 +20,10 @@ async fn report_hide_appeal_reinstate(c: Client, base: String, listing: i64) -> 
     // A moderator hides it, citing rule 2 and the facts.
     log_in(&c, &base, "mod1@example.com").await?;
     click(&c, "details.menu summary").await?;
-    click(&c, "details.menu a[href='/admin/reports']").await?;
+    click(&c, "details.menu a[href='/admin']").await?;
+    // The dashboard counts the case and leads to the queue.
+    see(&c, "reported case waits for a decision").await?;
+    click(&c, "li a[href='/admin/reports']").await?;
     see(&c, "Open cases, oldest first").await?;
     click(&c, "table a[href^='/admin/reports/']").await?;
     see(&c, "The logo is misprinted: a replica.").await?;
@@ -60,7 +63,10 @@ async fn report_hide_appeal_reinstate(c: Client, base: String, listing: i64) -> 
 
     // A second moderator reverses it.
     log_in(&c, &base, "mod2@example.com").await?;
-    c.goto(&format!("{base}/admin/reports")).await?;
+    click(&c, "details.menu summary").await?;
+    click(&c, "details.menu a[href='/admin']").await?;
+    see(&c, "appeal waits for a second moderator").await?;
+    click(&c, "a[href='/admin/reports#appeals']").await?;
     click(&c, "table a[href^='/admin/appeals/']").await?;
     see(&c, "invoice number 4411").await?;
     click(&c, "#outcome-reverse").await?;
