@@ -1,15 +1,7 @@
 //! The moderation job: a restriction or suspension ending at its time.
 
-use serde::{Deserialize, Serialize};
-
+pub use super::model::LiftSanction;
 use crate::jobs::{Db, Job, Meta};
-
-/// Queued by `rules::decide` for the sanction's end; finds it reversed or lifted and
-/// does nothing, or lifts it.
-#[derive(Serialize, Deserialize)]
-pub struct LiftSanction {
-    pub decision_id: i64,
-}
 
 impl Job for LiftSanction {
     const KIND: &'static str = "moderation_lift";

@@ -230,3 +230,11 @@ pub struct Appeal {
     pub created_at: DateTime<Utc>,
     pub decided_at: Option<DateTime<Utc>>,
 }
+
+/// The job queued by `rules::decide` for a sanction's end (run in `jobs.rs`): it finds
+/// the decision reversed or lifted and does nothing, or lifts it. Kept here, beside
+/// the rows, so the rules that queue it and the job that runs them are not a circle.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct LiftSanction {
+    pub decision_id: i64,
+}

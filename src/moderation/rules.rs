@@ -225,7 +225,7 @@ pub fn decide(
                 if let Some(end) = ends_at {
                     queue::push(
                         conn,
-                        &super::jobs::LiftSanction {
+                        &super::model::LiftSanction {
                             decision_id: decision.id,
                         },
                         Some(end),
