@@ -196,3 +196,10 @@ mod-tr-hours = { $count ->
 mod-tr-appeals = Appeals
 mod-tr-reversed = Decisions reversed on appeal
 mod-transparency-method = Reports count every notice received, from members and automated; decisions include dismissals; times run from a case's first report to its decision; quarters are in UTC.
+
+# Reviews reported and removed
+mod-report-review = Report this review
+mod-target-review = Review
+mod-action-remove_review = Review removed
+mod-outcome-remove_review = we removed the review
+mod-statement-remove_review = We removed your review from the public pages and from the member's rating. You still see it on your order.

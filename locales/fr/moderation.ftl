@@ -196,3 +196,10 @@ mod-tr-hours = { $count ->
 mod-tr-appeals = Recours
 mod-tr-reversed = Décisions annulées sur recours
 mod-transparency-method = Les signalements comptent chaque notification reçue, des membres ou automatique ; les décisions incluent les classements sans suite ; les délais courent du premier signalement d'un dossier à sa décision ; les trimestres sont en UTC.
+
+# Reviews reported and removed
+mod-report-review = Signaler cet avis
+mod-target-review = Avis
+mod-action-remove_review = Avis retiré
+mod-outcome-remove_review = nous avons retiré l'avis
+mod-statement-remove_review = Nous avons retiré votre avis des pages publiques et de la note du membre. Vous le voyez encore sur votre commande.

@@ -181,3 +181,10 @@ mod-tr-hours = { $count } jam
 mod-tr-appeals = Banding
 mod-tr-reversed = Keputusan yang dibatalkan lewat banding
 mod-transparency-method = Laporan menghitung setiap pemberitahuan yang diterima, dari anggota maupun otomatis; keputusan termasuk penolakan; waktu dihitung dari laporan pertama sebuah kasus sampai keputusannya; kuartal dalam UTC.
+
+# Reviews reported and removed
+mod-report-review = Laporkan ulasan ini
+mod-target-review = Ulasan
+mod-action-remove_review = Ulasan dihapus
+mod-outcome-remove_review = kami menghapus ulasan tersebut
+mod-statement-remove_review = Kami menghapus ulasan Anda dari halaman publik dan dari penilaian anggota tersebut. Anda masih melihatnya di pesanan Anda.

@@ -80,6 +80,7 @@ crate::text_enum! {
     pub enum TargetKind {
         Listing = "listing",
         Member = "member",
+        Review = "review",
     }
 }
 
@@ -100,6 +101,7 @@ crate::text_enum! {
         RestrictSelling = "restrict_selling",
         Suspend = "suspend",
         Ban = "ban",
+        RemoveReview = "remove_review",
     }
 }
 
@@ -131,6 +133,13 @@ impl Action {
                 Action::HideListing,
                 Action::Warn,
                 Action::RestrictSelling,
+                Action::Suspend,
+                Action::Ban,
+            ],
+            TargetKind::Review => &[
+                Action::Dismiss,
+                Action::RemoveReview,
+                Action::Warn,
                 Action::Suspend,
                 Action::Ban,
             ],

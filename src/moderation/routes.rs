@@ -124,6 +124,19 @@ fn reported(conn: &mut PgConnection, t: Target) -> Result<Option<(Reported, i64)
                 m.id,
             )
         }),
+        TargetKind::Review => crate::reviews::for_moderation::find(conn, t.id)?
+            .filter(|r| r.published_at.is_some() && r.removed_at.is_none())
+            .map(|r| {
+                (
+                    Reported {
+                        kind: t.kind,
+                        id: t.id,
+                        label: r.item_title,
+                        href: format!("/u/{}/reviews", r.subject_id),
+                    },
+                    r.author_id,
+                )
+            }),
     })
 }
 
@@ -364,6 +377,8 @@ async fn queue(ctx: Ctx, state: web::Data<AppState>) -> Page {
                             titles.get(&k.target_id).cloned().unwrap_or_default()
                         }
                         TargetKind::Member => name(k.target_id),
+                        // The kind column says "review"; its text is on the case page.
+                        TargetKind::Review => format!("#{}", k.target_id),
                     },
                     member: name(k.member_id),
                     reports,
@@ -423,6 +438,18 @@ async fn case_view(
                     },
                     None => Content::Gone,
                 },
+                TargetKind::Review => {
+                    match crate::reviews::for_moderation::find(conn, case.target_id)? {
+                        Some(r) => Content::Review {
+                            subject_id: r.subject_id,
+                            item_title: r.item_title,
+                            stars: r.stars,
+                            body: r.body,
+                            removed: r.removed_at.is_some(),
+                        },
+                        None => Content::Gone,
+                    }
+                }
             };
             let raw: Vec<(Reason, String, Option<i64>, chrono::DateTime<Utc>)> = r::table
                 .filter(r::case_id.eq(case.id))

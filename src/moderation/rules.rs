@@ -24,6 +24,7 @@ use crate::db::schema::{
 use crate::jobs::queue;
 use crate::listings::for_moderation as listings;
 use crate::mail::outbox;
+use crate::reviews;
 use crate::web::auth::User;
 
 type Rule<T> = Result<T, Error>;
@@ -43,6 +44,10 @@ pub fn resolve(conn: &mut PgConnection, target: Target) -> QueryResult<Option<i6
     match target.kind {
         TargetKind::Listing => listings::public_seller(conn, target.id),
         TargetKind::Member => Ok(accounts::model::public_member(conn, target.id)?.map(|m| m.id)),
+        // A published review, not removed already: its author answers for it.
+        TargetKind::Review => Ok(reviews::for_moderation::find(conn, target.id)?
+            .filter(|r| r.published_at.is_some() && r.removed_at.is_none())
+            .map(|r| r.author_id)),
     }
 }
 
@@ -198,7 +203,7 @@ pub fn decide(
             .unwrap_or(now);
         let listing_before = match case.target_kind {
             TargetKind::Listing => listings::status(conn, case.target_id)?,
-            TargetKind::Member => None,
+            TargetKind::Member | TargetKind::Review => None,
         };
         let decision: Decision = diesel::insert_into(d::table)
             .values((
@@ -220,6 +225,9 @@ pub fn decide(
             Action::HideListing if case.target_kind == TargetKind::Listing => {
                 listings::hide(conn, case.target_id)?;
             }
+            Action::RemoveReview if case.target_kind == TargetKind::Review => {
+                reviews::for_moderation::remove(conn, case.target_id).map_err(review_error)?;
+            }
             a if a.on_account() => {
                 listings::hide_all_of(conn, case.member_id)?;
                 if let Some(end) = ends_at {
@@ -239,7 +247,7 @@ pub fn decide(
             .execute(conn)?;
         let listing_after = match case.target_kind {
             TargetKind::Listing => listings::status(conn, case.target_id)?,
-            TargetKind::Member => None,
+            TargetKind::Member | TargetKind::Review => None,
         };
         audit::record(
             conn,
@@ -312,6 +320,14 @@ pub fn appeal(conn: &mut PgConnection, member: &User, decision_id: i64, body: &s
     })
 }
 
+/// Reviews' removal and restoring fail only for a review that is gone, or the database.
+fn review_error(e: reviews::Error) -> diesel::result::Error {
+    match e {
+        reviews::Error::Db(e) => e,
+        _ => diesel::result::Error::NotFound,
+    }
+}
+
 /// Undoes a decision's effects (an appeal reversed it): the listing back, the account's
 /// listings back unless another sanction still holds them.
 fn undo(conn: &mut PgConnection, decision: &Decision) -> QueryResult<()> {
@@ -323,6 +339,9 @@ fn undo(conn: &mut PgConnection, decision: &Decision) -> QueryResult<()> {
         Action::HideListing => {
             let held = other_account_sanction(conn, decision.member_id, decision.id)?;
             listings::unhide(conn, decision.target_id, held)?;
+        }
+        Action::RemoveReview => {
+            reviews::for_moderation::restore(conn, decision.target_id).map_err(review_error)?;
         }
         a if a.on_account() && !other_account_sanction(conn, decision.member_id, decision.id)? => {
             listings::unhide_all_of(conn, decision.member_id)?;
@@ -377,14 +396,14 @@ pub fn decide_appeal(
             .execute(conn)?;
         let listing_before = match decision.target_kind {
             TargetKind::Listing => listings::status(conn, decision.target_id)?,
-            TargetKind::Member => None,
+            TargetKind::Member | TargetKind::Review => None,
         };
         if reverse {
             undo(conn, &decision)?;
         }
         let listing_after = match decision.target_kind {
             TargetKind::Listing => listings::status(conn, decision.target_id)?,
-            TargetKind::Member => None,
+            TargetKind::Member | TargetKind::Review => None,
         };
         audit::record(
             conn,

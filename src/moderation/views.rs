@@ -144,6 +144,13 @@ pub enum Content {
         bio: String,
         since: DateTime<Utc>,
     },
+    Review {
+        subject_id: i64,
+        item_title: String,
+        stars: i16,
+        body: String,
+        removed: bool,
+    },
     Gone,
 }
 

@@ -972,3 +972,152 @@ async fn the_demo_files_a_few_open_reports_once() {
         3
     );
 }
+
+/// The seller's published ratings as a seller: (count, sum).
+async fn seller_rating(app: &TestApp, seller: i64) -> (i32, i32) {
+    app.db(move |c| {
+        use pasar::db::schema::member_ratings as m;
+        m::table
+            .filter(m::user_id.eq(seller))
+            .filter(m::rated_as.eq("seller"))
+            .select((m::count, m::stars_sum))
+            .first(c)
+            .optional()
+            .expect("rating")
+            .unwrap_or((0, 0))
+    })
+    .await
+}
+
+#[tokio::test]
+async fn a_reported_review_is_removed_from_pages_and_rating_and_an_appeal_brings_it_back() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let parties = Parties {
+        buyer: BUYER,
+        seller: SELLER,
+    };
+    let order_id = order(&app, parties, w.listing, OrderState::Completed).await;
+    let review_path = format!("/orders/{order_id}/review");
+    sign_in(&app, BUYER).await;
+    send(
+        &app,
+        &review_path,
+        &[
+            ("stars", "1"),
+            ("body", "A thief and a liar, SHOUTED-TEXT everywhere."),
+            ("as_described", "1"),
+            ("communication", "1"),
+            ("handover", "1"),
+        ],
+    )
+    .await
+    .assert_status(303);
+    sign_in(&app, SELLER).await;
+    send(
+        &app,
+        &review_path,
+        &[("stars", "5"), ("body", "Paid at once, a pleasure.")],
+    )
+    .await
+    .assert_status(303);
+    assert_eq!(seller_rating(&app, w.seller).await, (1, 1));
+    let review: i64 = app
+        .db(move |c| {
+            use pasar::db::schema::reviews as r;
+            r::table
+                .filter(r::order_id.eq(order_id))
+                .filter(r::author_role.eq("buyer"))
+                .select(r::id)
+                .first(c)
+                .expect("the buyer's review")
+        })
+        .await;
+    // The reviewed seller finds the link under the review and reports it.
+    let page = app.get(&format!("/u/{}/reviews", w.seller)).await;
+    page.assert_contains(&format!("/report/review/{review}"));
+    send(
+        &app,
+        &format!("/report/review/{review}"),
+        &[("reason", "harassment"), ("body", "Insults, no facts.")],
+    )
+    .await
+    .assert_status(303);
+    let case = open_case(&app).await;
+    // A member cannot act on it; a moderator removes it, citing the reviews rule.
+    decide(
+        &app,
+        case,
+        &[
+            ("action", "remove_review"),
+            ("rule", "8"),
+            ("facts", "Insults."),
+        ],
+    )
+    .await
+    .assert_status(404);
+    sign_in(&app, MOD1).await;
+    app.get(&format!("/admin/reports/{case}"))
+        .await
+        .assert_status(200)
+        .assert_contains("SHOUTED-TEXT");
+    decide(
+        &app,
+        case,
+        &[
+            ("action", "remove_review"),
+            ("rule", "8"),
+            ("facts", "Insults."),
+        ],
+    )
+    .await
+    .assert_status(303);
+    assert_eq!(seller_rating(&app, w.seller).await, (0, 0));
+    sign_out(&app).await;
+    assert!(!app
+        .get(&format!("/u/{}/reviews", w.seller))
+        .await
+        .contains("SHOUTED-TEXT"));
+    // The author gets the statement of reasons and appeals; another moderator reverses.
+    assert_eq!(
+        mails(&app, BUYER, "moderation_statement").await,
+        [("en".to_string(), t("en", "mod-email-statement-subject"))]
+    );
+    let text = app.outbox_text(BUYER, "moderation_statement").await;
+    assert!(
+        text.contains(&t("en", "mod-statement-remove_review")),
+        "{text}"
+    );
+    let decision = newest_decision(&app).await;
+    sign_in(&app, BUYER).await;
+    send(
+        &app,
+        &format!("/me/decisions/{decision}/appeal"),
+        &[("body", "Every word of it happened.")],
+    )
+    .await
+    .assert_status(303);
+    let appeal_id: i64 = app
+        .db(|c| {
+            use pasar::db::schema::moderation_appeals as a;
+            a::table.select(a::id).first(c).expect("appeal")
+        })
+        .await;
+    sign_in(&app, MOD2).await;
+    send(
+        &app,
+        &format!("/admin/appeals/{appeal_id}/decide"),
+        &[("outcome", "reverse"), ("note", "Harsh, but an opinion.")],
+    )
+    .await
+    .assert_status(303);
+    assert_eq!(seller_rating(&app, w.seller).await, (1, 1));
+    sign_out(&app).await;
+    app.get(&format!("/u/{}/reviews", w.seller))
+        .await
+        .assert_contains("SHOUTED-TEXT");
+    assert_eq!(
+        audit_actions(&app).await,
+        ["moderation.remove_review", "moderation.appeal.reverse"]
+    );
+}
