@@ -20,6 +20,7 @@ pub mod accounts;
 pub mod admin;
 pub mod listings;
 pub mod moderation;
+pub mod notifications;
 pub mod orders;
 pub mod pages;
 pub mod reviews;

@@ -148,8 +148,10 @@ pub fn job_registry(
 /// Photos of a listing form nobody saved are deleted after this.
 const ABANDONED_AFTER: Duration = Duration::from_secs(24 * 3600);
 
-/// The worker's upkeep, each on its own schedule.
-fn upkeep(storage: Arc<dyn Storage>) -> Vec<Periodic> {
+/// The worker's upkeep, each on its own schedule. Tasks that send email read the
+/// settings from `config` (the base URL and the secret of unsubscribe links).
+fn upkeep(config: Arc<Config>, storage: Arc<dyn Storage>) -> Vec<Periodic> {
+    let _ = &config;
     vec![
         Periodic::new("prune rate limits", Duration::from_secs(600), |conn| {
             web::rate_limit::prune(conn)?;
@@ -347,7 +349,7 @@ impl Application {
                 pool,
                 config: config.clone(),
                 registry,
-                periodic: upkeep(storage),
+                periodic: upkeep(config.clone(), storage),
             };
             Some(tokio::spawn(w.run(stop_rx)))
         } else {

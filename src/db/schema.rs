@@ -241,6 +241,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    notification_optouts (user_id, kind) {
+        user_id -> Int8,
+        kind -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     order_events (id) {
         id -> Int8,
         order_id -> Int8,
@@ -303,6 +311,7 @@ diesel::table! {
         last_error -> Nullable<Text>,
         created_at -> Timestamptz,
         sent_at -> Nullable<Timestamptz>,
+        unsubscribe_url -> Nullable<Text>,
     }
 }
 
@@ -444,6 +453,7 @@ diesel::joinable!(listings -> users (seller_id));
 diesel::joinable!(moderation_appeals -> moderation_decisions (decision_id));
 diesel::joinable!(moderation_decisions -> moderation_cases (case_id));
 diesel::joinable!(moderation_reports -> moderation_cases (case_id));
+diesel::joinable!(notification_optouts -> users (user_id));
 diesel::joinable!(order_events -> orders (order_id));
 diesel::joinable!(order_events -> users (actor_id));
 diesel::joinable!(orders -> listings (listing_id));
@@ -469,6 +479,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     moderation_cases,
     moderation_decisions,
     moderation_reports,
+    notification_optouts,
     order_events,
     orders,
     outbound_emails,

@@ -24,6 +24,9 @@ pub struct Email {
     pub paragraphs: Vec<String>,
     pub action: Option<Action>,
     pub details: Vec<(String, String)>,
+    /// The one-click unsubscribe link of an optional email (shown in the footer and sent
+    /// as `List-Unsubscribe`); `None` for mail about orders, money and the account.
+    pub unsubscribe: Option<String>,
 }
 
 impl Email {
@@ -56,6 +59,7 @@ impl Email {
             paragraphs: Vec::new(),
             action: None,
             details: Vec::new(),
+            unsubscribe: None,
         }
     }
 
@@ -82,21 +86,33 @@ impl Email {
         self
     }
 
+    /// Marks the email optional: its footer and headers carry this unsubscribe link.
+    pub fn unsubscribe(mut self, url: String) -> Email {
+        self.unsubscribe = Some(url);
+        self
+    }
+
     /// Renders the plain-text and HTML parts.
     pub fn render(&self, base_url: &str) -> Result<(String, String), askama::Error> {
         let footer = self
             .locale
             .t_args("email-footer", &[("site", "Pasar".into())]);
+        let unsubscribe = self
+            .unsubscribe
+            .as_ref()
+            .map(|_| self.locale.t("email-unsubscribe"));
         let text = TextLayout {
             m: self,
             base_url,
             footer: &footer,
+            unsubscribe: unsubscribe.as_deref(),
         }
         .render()?;
         let html = HtmlLayout {
             m: self,
             base_url,
             footer: &footer,
+            unsubscribe: unsubscribe.as_deref(),
         }
         .render()?;
         Ok((text, html))
@@ -109,6 +125,8 @@ struct TextLayout<'a> {
     m: &'a Email,
     base_url: &'a str,
     footer: &'a str,
+    /// The footer's "stop these emails" line, when the email is optional.
+    unsubscribe: Option<&'a str>,
 }
 
 #[derive(Template)]
@@ -117,4 +135,6 @@ struct HtmlLayout<'a> {
     m: &'a Email,
     base_url: &'a str,
     footer: &'a str,
+    /// The footer's "stop these emails" line, when the email is optional.
+    unsubscribe: Option<&'a str>,
 }

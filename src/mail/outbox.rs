@@ -17,6 +17,7 @@ struct NewOutboundEmail<'a> {
     subject: &'a str,
     body_text: &'a str,
     body_html: &'a str,
+    unsubscribe_url: Option<&'a str>,
 }
 
 #[derive(Queryable, Selectable, Clone, Debug)]
@@ -35,6 +36,7 @@ pub struct OutboundEmail {
     pub last_error: Option<String>,
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub sent_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub unsubscribe_url: Option<String>,
 }
 
 /// The job that delivers one email (run by `super::delivery`).
@@ -57,6 +59,7 @@ pub fn enqueue(conn: &mut PgConnection, email: &Email, base_url: &str) -> QueryR
             subject: &email.subject,
             body_text: &text,
             body_html: &html,
+            unsubscribe_url: email.unsubscribe.as_deref(),
         })
         .returning(outbound_emails::id)
         .get_result(conn)?;

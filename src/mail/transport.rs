@@ -2,7 +2,8 @@
 //! for STARTTLS, `smtps://user:pass@host:465` for TLS) or `.eml` files under
 //! `$PASAR_DATA/mail` when no SMTP server is configured.
 
-use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use super::outbox::OutboundEmail;
@@ -49,10 +50,24 @@ fn build(from: &str, email: &OutboundEmail) -> Result<Message, String> {
         .to_address
         .parse()
         .map_err(|e| format!("bad recipient address: {e}"))?;
-    Message::builder()
+    let mut builder = Message::builder()
         .from(from)
         .to(to)
-        .subject(email.subject.clone())
+        .subject(email.subject.clone());
+    // RFC 8058 one-click unsubscribe, which large mailbox providers require of bulk
+    // senders: the link takes a POST without a login.
+    if let Some(url) = &email.unsubscribe_url {
+        builder = builder
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                format!("<{url}>"),
+            ))
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                "List-Unsubscribe=One-Click".to_string(),
+            ));
+    }
+    builder
         .multipart(
             MultiPart::alternative()
                 .singlepart(
